@@ -1,0 +1,33 @@
+# Two commands for a fresh machine:
+#   make serve   install everything, then serve the site at http://127.0.0.1:8000
+#   make test    install everything, then run the whole test suite (browser tests included)
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup serve test lint bench
+
+setup: $(BIN)/acqkb /usr/bin/chromium
+
+$(BIN)/acqkb: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/acqkb
+
+/usr/bin/chromium:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+serve: setup
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+test: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/acqkb schema --check
+	$(BIN)/acqkb validate
+	$(BIN)/pytest
+
+bench: setup
+	$(BIN)/python benchmarks/scale.py

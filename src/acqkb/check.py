@@ -1,0 +1,128 @@
+"""Checks across entries: ids, references, kinds, cycles; and the backlinks they imply."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from acqkb.load import load_tree
+from acqkb.model import Entry
+from acqkb.problems import Problem
+from acqkb.schema import Claim, FuzzyDate, Ref
+
+
+def iter_refs(value: Any, where: str = "") -> Iterator[tuple[str, Ref]]:
+    """Every reference inside a value, with the dotted field it sits in."""
+    if isinstance(value, Ref):
+        yield where, value
+    elif isinstance(value, Claim):
+        for item in (value.value, *value.sources, *value.contradicted_by):
+            yield from iter_refs(item, where)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_refs(item, f"{where}.{key}" if where else key)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from iter_refs(item, where)
+
+
+@dataclass
+class KnowledgeBase:
+    """All entries, indexed by id, with the backlinks every reference implies."""
+
+    entries: list[Entry]
+    by_id: dict[str, Entry] = field(default_factory=dict)
+    backlinks: dict[str, list[tuple[Entry, str]]] = field(default_factory=dict)
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        return sorted((e for e in self.entries if e.kind == kind), key=lambda e: e.title.lower())
+
+
+def check_ids(entries: list[Entry]) -> tuple[dict[str, Entry], list[Problem]]:
+    """Index entries by id; an id used by two kinds is a problem."""
+    by_id: dict[str, Entry] = {}
+    problems = []
+    for entry in sorted(entries, key=lambda e: e.path):
+        if entry.id in by_id:
+            first = by_id[entry.id]
+            problems.append(
+                Problem(
+                    entry.path, entry.line, "duplicate-id", f"id '{entry.id}' is already used by {first.path}; ids are unique across kinds"
+                )
+            )
+            continue
+        by_id[entry.id] = entry
+    return by_id, problems
+
+
+def check_ref(entry: Entry, where: str, ref: Ref, by_id: dict[str, Entry]) -> Problem | None:
+    """A reference must name an existing entry of an allowed kind."""
+    target = by_id.get(ref.id)
+    if target is None:
+        hint = difflib.get_close_matches(ref.id, list(by_id), n=1)
+        extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+        return Problem(entry.path, ref.line, "unknown-ref", f"{where}: no entry '{ref.id}'{extra}")
+    if ref.kinds and target.kind not in ref.kinds:
+        expected = " or ".join(ref.kinds)
+        return Problem(entry.path, ref.line, "wrong-kind", f"{where}: '{ref.id}' is a {target.kind}, expected a {expected}")
+    if target is entry:
+        return Problem(entry.path, ref.line, "self-ref", f"{where}: an entry cannot refer to itself")
+    return None
+
+
+def parent_loop(entry: Entry, by_id: dict[str, Entry]) -> list[str] | None:
+    """The ids on a loop of parents that returns to entry, or None."""
+    chain, current = [entry.id], entry
+    while isinstance(ref := current.get("parent"), Ref) and ref.id in by_id:
+        current = by_id[ref.id]
+        if current.id == entry.id:
+            return chain
+        if current.id in chain:
+            return None
+        chain.append(current.id)
+    return None
+
+
+def check_cycles(by_id: dict[str, Entry]) -> list[Problem]:
+    """A chain of parents must end; a loop is reported once, at its first file."""
+    problems, reported = [], set()
+    for entry in sorted(by_id.values(), key=lambda e: e.path):
+        loop = parent_loop(entry, by_id)
+        if loop and not reported & set(loop):
+            reported.update(loop)
+            chain = " -> ".join([*loop, entry.id])
+            problems.append(Problem(entry.path, entry.get("parent").line, "cycle", f"parent: loop {chain}"))
+    return problems
+
+
+def check_as_of(entry: Entry, today: date) -> Problem | None:
+    """as_of says when an entry was checked; it cannot be in the future."""
+    as_of: FuzzyDate = entry.get("as_of")
+    if as_of.start() > today:
+        return Problem(entry.path, entry.line, "future", f"as_of: {as_of.iso()} is after today ({today.isoformat()})")
+    return None
+
+
+def build(root: Path, today: date | None = None) -> tuple[KnowledgeBase, list[Problem]]:
+    """Load data/ under root and run every check; return the base and all problems."""
+    entries, problems = load_tree(root)
+    by_id, id_problems = check_ids(entries)
+    problems += id_problems
+    backlinks: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
+    for entry in entries:
+        for where, ref in iter_refs(entry.data):
+            problem = check_ref(entry, where, ref, by_id)
+            if problem:
+                problems.append(problem)
+            elif (entry, where) not in backlinks[ref.id]:
+                backlinks[ref.id].append((entry, where))
+        problem = check_as_of(entry, today or date.today())
+        if problem:
+            problems.append(problem)
+    problems += check_cycles(by_id)
+    return KnowledgeBase(entries, by_id, dict(backlinks)), problems

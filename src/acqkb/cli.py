@@ -1,0 +1,140 @@
+"""Command line: parse arguments, call the core, print, return an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from acqkb.check import KnowledgeBase, build
+from acqkb.export import export_document, json_text, schema_files
+from acqkb.generate import generate
+from acqkb.model import KINDS, PRIMARY_SOURCE_KINDS
+from acqkb.pages import write_if_changed
+from acqkb.problems import Problem, report_json, report_text
+from acqkb.skeleton import SkeletonError, write_skeleton
+
+
+def counts_line(kb: KnowledgeBase) -> str:
+    """One line of counts per kind, with the share of primary sources."""
+    per_kind = Counter(e.kind for e in kb.entries)
+    sources = kb.of_kind("source")
+    primary = sum(1 for s in sources if s.get("kind") in PRIMARY_SOURCE_KINDS)
+    share = f"{100 * primary / len(sources):.0f}%" if sources else "n/a"
+    parts = [f"{per_kind[kind]} {KINDS[kind].folder}" for kind in KINDS]
+    return f"{len(kb.entries)} entries: {', '.join(parts)}; primary sources {primary}/{len(sources)} ({share})"
+
+
+def print_problems(problems: list[Problem], fmt: str) -> None:
+    print(report_json(problems) if fmt == "json" else report_text(problems), file=sys.stdout if fmt == "json" else sys.stderr)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    kb, problems = build(args.root)
+    if problems:
+        print_problems(problems, args.format)
+        return 1
+    if args.format == "json":
+        print(report_json([]))
+    print(counts_line(kb), file=sys.stderr if args.format == "json" else sys.stdout)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    try:
+        path = write_skeleton(args.root, args.kind, args.id, args.source, date.today())
+    except SkeletonError as error:
+        print(f"acqkb new: {error}", file=sys.stderr)
+        return 2
+    print(f"wrote {path.relative_to(args.root).as_posix()}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    kb, problems = build(args.root)
+    if problems:
+        print_problems(problems, "text")
+        return 1
+    document = export_document(kb)
+    args.path.parent.mkdir(parents=True, exist_ok=True)
+    args.path.write_text(json_text(document), encoding="utf-8")
+    print(f"{len(kb.entries)} entries loaded, {sum(document['counts'].values())} records exported to {args.path}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    counts, problems = generate(args.root)
+    if problems:
+        print_problems(problems, "text")
+        return 1
+    print(counts.line())
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    folder = args.root / "schema"
+    stale = [
+        name for name, text in schema_files().items() if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text
+    ]
+    if args.check:
+        for name in stale:
+            print(f"schema/{name}: differs from the model; run `acqkb schema` and commit it [schema-drift]", file=sys.stderr)
+        return 1 if stale else 0
+    for name, text in schema_files().items():
+        write_if_changed(folder / name, text)
+    print(f"{len(stale)} schema files updated in {folder}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="acqkb", description="Check, build and export the acqkb knowledge base.")
+    main.add_argument("--root", type=Path, default=Path("."), help="the repository root holding data/ and docs/ (default: .)")
+    sub = main.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser(
+        "validate",
+        help="run every check on data/ and print counts per kind",
+        description="Load data/ strictly and run every check. Prints each problem as path:line: message [code], then a summary; exits 1 on any problem.",
+    )
+    validate.add_argument("--format", choices=("text", "json"), default="text", help="how to print problems")
+    validate.set_defaults(func=cmd_validate)
+    new = sub.add_parser(
+        "new",
+        help="write a valid skeleton entry",
+        description="Write data/<kind>s/<id>.yaml as a valid skeleton to fill in. Never overwrites.",
+    )
+    new.add_argument("kind", choices=list(KINDS), help="the kind of entry")
+    new.add_argument("id", help="the new entry's id: lower-case words joined by hyphens")
+    new.add_argument("--source", help="id of a source entry you wrote it from (required for every kind but source)")
+    new.set_defaults(func=cmd_new)
+    export = sub.add_parser(
+        "export",
+        help="write all entries as one JSON file",
+        description="Check data/, then write every entry, grouped by kind, to PATH as JSON.",
+    )
+    export.add_argument("path", type=Path, help="the JSON file to write")
+    export.set_defaults(func=cmd_export)
+    build_cmd = sub.add_parser(
+        "build",
+        help="generate the Markdown pages into docs/",
+        description="Check data/, then write the generated pages and the JSON export below docs/ (what the MkDocs hook runs; another builder can run it first).",
+    )
+    build_cmd.set_defaults(func=cmd_build)
+    schema = sub.add_parser(
+        "schema",
+        help="write or check the JSON Schema files in schema/",
+        description="Write schema/<kind>.schema.json from the model, or with --check fail when they differ.",
+    )
+    schema.add_argument("--check", action="store_true", help="exit 1 when a committed schema file differs from the model")
+    schema.set_defaults(func=cmd_schema)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

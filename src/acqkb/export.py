@@ -1,0 +1,65 @@
+"""Entries as JSON records that mirror the YAML, and the JSON Schema of each kind."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from acqkb import __version__
+from acqkb.check import KnowledgeBase
+from acqkb.model import KINDS
+from acqkb.schema import Claim, FuzzyDate, Ref
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def to_plain(value: Any) -> Any:
+    """A converted value back in the shape it was written in YAML."""
+    if isinstance(value, Ref):
+        return value.id
+    if isinstance(value, FuzzyDate):
+        return value.iso()
+    if isinstance(value, Claim):
+        record = {
+            "value": to_plain(value.value),
+            "sources": to_plain(list(value.sources)),
+            "status": value.status,
+            "stated": to_plain(value.stated),
+            "note": value.note,
+            "contradicted_by": to_plain(list(value.contradicted_by)) or None,
+        }
+        return {k: v for k, v in record.items() if v is not None}
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_plain(v) for v in value]
+    return value
+
+
+def records(kb: KnowledgeBase) -> dict[str, list[dict[str, Any]]]:
+    """Every entry as a record, grouped by kind, sorted by id."""
+    return {kind: [to_plain(e.data) for e in sorted(kb.of_kind(kind), key=lambda e: e.id)] for kind in KINDS}
+
+
+def export_document(kb: KnowledgeBase) -> dict[str, Any]:
+    """The whole knowledge base as one JSON document."""
+    grouped = records(kb)
+    return {
+        "generator": f"acqkb {__version__}",
+        "counts": {kind: len(items) for kind, items in grouped.items()},
+        "entries": grouped,
+    }
+
+
+def json_text(document: Any) -> str:
+    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one kind, derived from its spec."""
+    return {"$schema": SCHEMA_DIALECT, "$id": f"{kind}.schema.json", **KINDS[kind].spec.json_schema()}
+
+
+def schema_files() -> dict[str, str]:
+    """Schema file names and their text, as committed under schema/."""
+    return {f"{kind}.schema.json": json.dumps(json_schema(kind), indent=1) + "\n" for kind in KINDS}

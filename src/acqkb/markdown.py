@@ -1,0 +1,77 @@
+"""Small Markdown helpers: links, table cells, figures and dates as readers see them."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from acqkb.model import VALUE_KIND_DOC, Entry
+
+
+def page_path(entry: Entry) -> str:
+    """Where an entry's page lives below docs/."""
+    return f"{entry.folder}/{entry.id}.md"
+
+
+def rel_link(from_page: str, to_page: str) -> str:
+    """A relative link between two pages below docs/."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def link(from_page: str, entry: Entry) -> str:
+    """A Markdown link to an entry's page."""
+    return f"[{escape(entry.title)}]({rel_link(from_page, page_path(entry))})"
+
+
+def escape(text: str) -> str:
+    """Text safe inside a table cell or link label."""
+    return text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
+
+
+def cell(text: str) -> str:
+    """Markdown text folded onto one line for a table cell."""
+    return re.sub(r"\s*\n\s*", " ", text.strip()).replace("|", "\\|")
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A pipe table."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def amount(value: float) -> str:
+    """$4.16 billion, $149 million, $20,000."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            number = f"{value / size:.3f}".rstrip("0").rstrip(".")
+            return f"${number} {word}"
+    return f"${value:,.0f}"
+
+
+QUALIFIER_WORDS = {"about": "about", "nearly": "nearly", "up-to": "up to", "at-least": "at least", "more-than": "more than"}
+
+
+def money(value: dict) -> str:
+    """A money value with its hedge, its kind and (for budgets) its fiscal year."""
+    hedge = QUALIFIER_WORDS.get(value.get("qualifier", ""), "")
+    text = f"{hedge} {amount(value['amount'])}".strip()
+    year = f", FY{value['fiscal_year']}" if value.get("fiscal_year") else ""
+    kind = value["kind"]
+    return f'{text} (<abbr title="{VALUE_KIND_DOC[kind]}">{kind}</abbr>{year})'
+
+
+def count(value: dict) -> str:
+    """A count with its hedge."""
+    hedge = QUALIFIER_WORDS.get(value.get("qualifier", ""), "")
+    return f"{hedge} {value['count']:,}".strip()
+
+
+def plain(text: str, limit: int = 0) -> str:
+    """Markdown reduced to plain text (links to their labels), optionally shortened."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`#>]", "", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return text

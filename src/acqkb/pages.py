@@ -1,0 +1,330 @@
+"""Entries to Markdown pages. Plain Markdown only: this module knows nothing of MkDocs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from acqkb.check import KnowledgeBase
+from acqkb.markdown import cell, count, escape, link, money, page_path, plain, rel_link, table
+from acqkb.model import DIMENSIONS, KINDS, PRIMARY_SOURCE_KINDS, Entry
+from acqkb.reference import fields_page
+from acqkb.schema import Claim, Claims, FieldDef, FuzzyDate, Obj, Ref, Str
+
+LABELS = {
+    "as_of": "As of",
+    "legal_basis": "Legal basis",
+    "users": "Who may use it",
+    "rules": "Key rules",
+    "awardees": "Awardees",
+    "organization": "Awarding organization",
+    "date_approximate": "Date is approximate",
+    "url": "Address",
+    "entry": "Explained in",
+    "category": "Category",
+}
+SECTION_ONLY = {"title", "summary", "body", "related", "sources", "as_of", "history", "id", "tags", "aliases"}
+
+
+def label(name: str) -> str:
+    return LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+@dataclass
+class Citer:
+    """Numbers the sources a page cites, in order of first citation."""
+
+    page: str
+    kb: KnowledgeBase
+    numbers: dict[str, int] = field(default_factory=dict)
+
+    def cite(self, refs: Iterable[Ref]) -> str:
+        marks = []
+        for ref in refs:
+            number = self.numbers.setdefault(ref.id, len(self.numbers) + 1)
+            source = self.kb.by_id[ref.id]
+            marks.append(f'[[{number}]]({rel_link(self.page, page_path(source))} "{escape(source.title)}")')
+        return " ".join(marks)
+
+    def section(self) -> str:
+        lines = []
+        for source_id, number in self.numbers.items():
+            source = self.kb.by_id[source_id]
+            lines.append(f"{number}. {link(self.page, source)}: {source_line(source)}")
+        return "\n".join(lines)
+
+
+def source_date(source: Entry) -> str:
+    """A source's date as a reader should weigh it."""
+    date: FuzzyDate = source.get("date")
+    return ("about " if source.get("date_approximate") else "") + date.label()
+
+
+def source_line(source: Entry) -> str:
+    """Publisher, date and kind of a source, in one line."""
+    primary = "primary" if source.get("kind") in PRIMARY_SOURCE_KINDS else "secondary"
+    return f"{escape(source.get('publisher'))}, {source_date(source)} ({source.get('kind')}, {primary})"
+
+
+def effective_status(claim: Claim, kb: KnowledgeBase) -> str:
+    """The claim's status; a claim only news or analysis supports is 'reported'."""
+    if claim.status:
+        return claim.status
+    kinds = {kb.by_id[ref.id].get("kind") for ref in claim.sources}
+    return "reported" if kinds <= {"news", "analysis"} else ""
+
+
+def render_value(value: Any, page: str, kb: KnowledgeBase) -> str:
+    """Any converted field value as inline Markdown."""
+    if isinstance(value, Ref):
+        return link(page, kb.by_id[value.id])
+    if isinstance(value, FuzzyDate):
+        return value.label()
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(render_value(item, page, kb) for item in value)
+    if isinstance(value, dict):
+        return render_dict(value, page, kb)
+    return cell(str(value))
+
+
+def render_dict(value: dict, page: str, kb: KnowledgeBase) -> str:
+    if "amount" in value:
+        return money(value)
+    if "count" in value:
+        return count(value)
+    if "cite" in value:
+        former = f" (formerly {value['formerly']})" if value.get("formerly") else ""
+        title = f": {value['title']}" if value.get("title") else ""
+        return cell(f"{value['cite']}{former}{title}")
+    if "name" in value:
+        end = f" to {value['end'].label()}" if value.get("end") else " onward"
+        return cell(f"{value['name']}: {value['start'].label()}{end}")
+    return cell(", ".join(f"{k}: {render_value(v, page, kb)}" for k, v in value.items()))
+
+
+def claim_text(claim: Claim, page: str, kb: KnowledgeBase, citer: Citer) -> str:
+    """One claim inline: value, status, citations, and any contradiction."""
+    parts = [render_value(claim.value, page, kb)]
+    status = effective_status(claim, kb)
+    if status:
+        parts.append(f"*({status})*")
+    parts.append(citer.cite(claim.sources))
+    if claim.contradicted_by:
+        parts.append(f"**contradicted by** {citer.cite(claim.contradicted_by)}")
+    if claim.note:
+        parts.append(f"({cell(claim.note)})")
+    return " ".join(parts)
+
+
+def distinct_values(claims: list[Claim]) -> list[Any]:
+    values: list[Any] = []
+    for claim in claims:
+        if claim.value not in values:
+            values.append(claim.value)
+    return values
+
+
+def claims_differ(claims: list[Claim]) -> bool:
+    """True when the claims state more than one value, or one is contradicted."""
+    return len(distinct_values(claims)) > 1 or any(c.contradicted_by for c in claims)
+
+
+def differ_table(name: str, claims: list[Claim], page: str, kb: KnowledgeBase, citer: Citer) -> str:
+    """Claims that disagree, side by side, each with its source and date."""
+    rows = []
+    for claim in claims:
+        sources = [kb.by_id[ref.id] for ref in claim.sources]
+        when = claim.stated.label() if claim.stated else "; ".join(source_date(s) for s in sources)
+        against = citer.cite(claim.contradicted_by) if claim.contradicted_by else ""
+        rows.append(
+            [
+                render_value(claim.value, page, kb),
+                citer.cite(claim.sources),
+                cell(when),
+                effective_status(claim, kb) or "",
+                cell(claim.note or ""),
+                against,
+            ]
+        )
+    heading = f"### Reports differ: {label(name).lower()}"
+    intro = "The sources do not agree. Each claim is shown with its source; none is merged into another."
+    headers = ["Claim", "Sources", "Stated", "Status", "Note", "Contradicted by"]
+    return f"{heading}\n\n{intro}\n\n{table(headers, rows)}"
+
+
+def is_section(definition: FieldDef) -> bool:
+    """Long or many-valued fields get a section of their own instead of a table row."""
+    spec = definition.spec
+    if isinstance(spec, Obj):
+        return True
+    return isinstance(spec, Claims) and (spec.multi or (isinstance(spec.value, Str) and spec.value.multiline))
+
+
+def fact_rows(entry: Entry, kb: KnowledgeBase, citer: Citer) -> tuple[list[list[str]], list[str]]:
+    """The facts table rows, and the 'reports differ' blocks they point to."""
+    page = page_path(entry)
+    rows = [["Kind", f"[{KINDS[entry.kind].heading}]({rel_link(page, entry.folder + '/index.md')})"]]
+    if entry.get("aliases"):
+        rows.append(["Also known as", cell(", ".join(entry.get("aliases")))])
+    differs = []
+    for name, definition in KINDS[entry.kind].spec.fields.items():
+        value = entry.get(name)
+        if value is None or name in SECTION_ONLY or is_section(definition):
+            continue
+        if isinstance(definition.spec, Claims) and claims_differ(value):
+            rows.append([label(name), f"Reports differ; see [below](#reports-differ-{name.replace('_', '-')})"])
+            differs.append(differ_table(name, value, page, kb, citer))
+        elif isinstance(definition.spec, Claims):
+            rows.append([label(name), " ".join(claim_text(c, page, kb, citer) for c in value)])
+        else:
+            rows.append([label(name), render_value(value, page, kb)])
+    return rows, differs
+
+
+def claim_sections(entry: Entry, kb: KnowledgeBase, citer: Citer) -> list[str]:
+    """Sections for many-valued or long claims, and the comparison cells."""
+    page, sections = page_path(entry), []
+    for name, definition in KINDS[entry.kind].spec.fields.items():
+        value = entry.get(name)
+        if value is None or name in SECTION_ONLY or not is_section(definition):
+            continue
+        if name == "comparison":
+            rows = [[DIMENSIONS[dim], " ".join(claim_text(c, page, kb, citer) for c in claims)] for dim, claims in value.items()]
+            sections.append(f"## Comparison dimensions\n\n{table(['Dimension', 'This instrument'], rows)}")
+        elif claims_differ(value) and not definition.spec.multi:
+            sections.append(differ_table(name, value, page, kb, citer).replace("### ", "## ", 1))
+        else:
+            items = "\n".join(f"- {claim_text(c, page, kb, citer)}" for c in value)
+            sections.append(f"## {label(name)}\n\n{items}")
+    return sections
+
+
+def link_list(page: str, items: list[tuple[Entry, str]]) -> str:
+    return "\n".join(f"- {link(page, e)} ({e.kind}{', ' + note if note else ''})" for e, note in items)
+
+
+def connections(entry: Entry, kb: KnowledgeBase) -> list[str]:
+    """Related entries and backlinks ("Referenced by")."""
+    page, sections = page_path(entry), []
+    related = [(kb.by_id[ref.id], "") for ref in entry.get("related", [])]
+    if related:
+        sections.append(f"## Related\n\n{link_list(page, related)}")
+    back = sorted(kb.backlinks.get(entry.id, []), key=lambda item: (item[0].kind, item[0].title.lower(), item[1]))
+    if back:
+        sections.append(f"## Referenced by\n\n{link_list(page, [(e, f'in {label(w).lower()}') for e, w in back])}")
+    return sections
+
+
+def front_matter(entry: Entry) -> str:
+    lines = ["---", f"title: {_yaml_text(entry.title)}", f"description: {_yaml_text(plain(entry.get('summary'), 300))}"]
+    if entry.get("tags"):
+        lines.append("tags:")
+        lines += [f"  - {tag}" for tag in entry.get("tags")]
+    return "\n".join([*lines, "---"])
+
+
+def _yaml_text(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def entry_page(entry: Entry, kb: KnowledgeBase) -> str:
+    """The whole Markdown page of one entry."""
+    page = page_path(entry)
+    citer = Citer(page, kb)
+    rows, differs = fact_rows(entry, kb, citer)
+    parts = [
+        front_matter(entry),
+        f"# {escape(entry.title)}",
+        entry.get("summary"),
+        "## Facts\n\n" + table(["Fact", "Value"], rows),
+        *differs,
+        *claim_sections(entry, kb, citer),
+    ]
+    if entry.get("body"):
+        parts.append(entry.get("body"))
+    parts += connections(entry, kb)
+    citer.cite(entry.get("sources", []))
+    if citer.numbers:
+        parts.append("## Sources\n\n" + citer.section())
+    if entry.get("history"):
+        changes = "\n".join(f"- {h['date'].label()}: {escape(h['change'])}" for h in entry.get("history"))
+        parts.append(f"## Changes\n\n{changes}")
+    parts.append(f"*As of {entry.get('as_of').label()}: the day this entry was last checked against its sources.*")
+    return "\n\n".join(parts) + "\n"
+
+
+INDEX_COLUMNS: dict[str, list[str]] = {
+    "instrument": ["category"],
+    "program": ["status", "owner"],
+    "organization": ["parent"],
+    "vendor": [],
+    "award": ["date", "value", "awardees"],
+    "event": ["date", "state"],
+    "source": ["publisher", "date", "kind"],
+    "term": ["abbreviation", "expansion"],
+}
+
+
+def index_cell(entry: Entry, name: str, kb: KnowledgeBase) -> str:
+    """A compact value for an index table: no citations, and a flag where reports differ."""
+    value, page = entry.get(name), f"{entry.folder}/index.md"
+    if value is None:
+        return ""
+    if isinstance(value, list) and value and isinstance(value[0], Claim):
+        shown = " / ".join(render_value(v, page, kb) for v in distinct_values(value))
+        return shown + (" (reports differ)" if claims_differ(value) else "")
+    if name == "date" and entry.kind == "source":
+        return source_date(entry)
+    return render_value(value, page, kb)
+
+
+def index_page(kind: str, kb: KnowledgeBase) -> str:
+    """The table of all entries of one kind."""
+    info, columns = KINDS[kind], INDEX_COLUMNS[kind]
+    page = f"{info.folder}/index.md"
+    entries = kb.of_kind(kind)
+    rows = [[link(page, e), *(index_cell(e, c, kb) for c in columns), cell(plain(e.get("summary"), 160))] for e in entries]
+    headers = ["Title", *(label(c) for c in columns), "Summary"]
+    intro = f"{len(entries)} {kind} entries. Each links to its page, with its facts and their sources."
+    return f"---\ntitle: {info.heading}\n---\n\n# {info.heading}\n\n{intro}\n\n{table(headers, rows)}\n"
+
+
+def render_all(kb: KnowledgeBase) -> dict[str, str]:
+    """Every generated page, by its path below docs/."""
+    pages = {page_path(e): entry_page(e, kb) for e in kb.entries}
+    pages |= {f"{info.folder}/index.md": index_page(kind, kb) for kind, info in KINDS.items()}
+    pages["reference/fields.md"] = fields_page()
+    return pages
+
+
+def generated_folders() -> list[str]:
+    """The folders below docs/ that the generator owns entirely."""
+    return [*(info.folder for info in KINDS.values()), "reference"]
+
+
+def write_if_changed(target: Path, text: str) -> bool:
+    """Write text unless the file already holds it; True when written."""
+    if target.exists() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return True
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path, owned: list[str]) -> int:
+    """Write pages whose text changed and delete stale ones in owned folders.
+
+    Writing only what changed keeps `mkdocs serve` from rebuilding in a loop.
+    Returns the number of files written or removed.
+    """
+    changed = sum(write_if_changed(docs_dir / rel, text) for rel, text in pages.items())
+    for folder in owned:
+        for stale in sorted((docs_dir / folder).rglob("*")) if (docs_dir / folder).exists() else []:
+            if stale.is_file() and stale.relative_to(docs_dir).as_posix() not in pages:
+                stale.unlink()
+                changed += 1
+    return changed

@@ -1,0 +1,483 @@
+"""Field specifications: they convert YAML nodes to typed values and export JSON Schema.
+
+One spec object serves three uses, so the rules cannot drift apart: the strict
+loader (`convert`), the JSON Schema for editors and the data API
+(`json_schema`), and the field reference in the contributor docs
+(`description`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urlparse
+
+import yaml
+
+from acqkb.problems import Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+FLOAT_TAG = "tag:yaml.org,2002:float"
+BOOL_TAG = "tag:yaml.org,2002:bool"
+NULL_TAG = "tag:yaml.org,2002:null"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+class Invalid:
+    """Marks a value that failed conversion (its problem is already reported)."""
+
+
+INVALID = Invalid()
+
+
+@dataclass
+class Ctx:
+    """Where conversion happens: the file and the problems found so far."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, node: yaml.Node, code: str, message: str) -> Invalid:
+        self.problems.append(Problem(self.path, node.start_mark.line + 1, code, message))
+        return INVALID
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to another entry by id, kept with its line for later checks."""
+
+    id: str
+    line: int
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FuzzyDate:
+    """A date known to a precision: day, month, quarter or year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "quarter" if self.quarter is not None else "year"
+
+    def start(self) -> date:
+        """The first day the date can mean."""
+        month = self.month or (3 * self.quarter - 2 if self.quarter else 1)
+        return date(self.year, month, self.day or 1)
+
+    def end(self) -> date:
+        """The last day the date can mean."""
+        if self.day is not None:
+            return self.start()
+        last_month = self.month or (3 * self.quarter if self.quarter else 12)
+        return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
+
+    def iso(self) -> str:
+        """The form it is written in: 2026-05-29, 2026-05, 2026-Q2 or 2026."""
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-Q{self.quarter}" if self.quarter else f"{self.year:04d}"
+
+    def label(self) -> str:
+        """A reader's form: 29 May 2026, May 2026, Q2 2026, 2026."""
+        if self.day is not None:
+            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
+        if self.month is not None:
+            return f"{calendar.month_name[self.month]} {self.year}"
+        return f"Q{self.quarter} {self.year}" if self.quarter else str(self.year)
+
+
+_DATE = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_fuzzy_date(text: str) -> FuzzyDate | None:
+    """Parse 2026-05-29, 2026-05, 2026-Q2 or 2026; None when it is not a real date."""
+    match = _DATE.match(text)
+    if not match:
+        return None
+    year, quarter, month, day = match.groups()
+    result = FuzzyDate(int(year), int(month) if month else None, int(day) if day else None, int(quarter) if quarter else None)
+    try:
+        result.start()
+    except ValueError:
+        return None
+    if result.month is not None and not 1 <= result.month <= 12:
+        return None
+    return result
+
+
+def describe(node: yaml.Node) -> str:
+    """How a wrong value reads in a message: what was found instead."""
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag == NULL_TAG:
+        return "nothing (empty)"
+    text = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    return f"'{text}'"
+
+
+class Spec:
+    """Base of all field specs."""
+
+    description = ""
+
+    def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _scalar(self, node: yaml.Node, ctx: Ctx, where: str, expected: str) -> yaml.ScalarNode | Invalid:
+        if isinstance(node, yaml.ScalarNode) and node.tag.startswith("tag:yaml.org,2002:"):
+            return node
+        if isinstance(node, yaml.ScalarNode):
+            return ctx.error(node, "tag", f"{where}: tag '{node.tag}' is not allowed; plain YAML only")
+        return ctx.error(node, "type", f"{where}: expected {expected}, got {describe(node)}")
+
+
+@dataclass
+class Str(Spec):
+    """One line of plain text."""
+
+    description: str = "text"
+    pattern: str | None = None
+    multiline: bool = False
+
+    def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        scalar = self._scalar(node, ctx, where, "text")
+        if isinstance(scalar, Invalid):
+            return scalar
+        if scalar.tag in (NULL_TAG, BOOL_TAG):
+            return ctx.error(node, "type", f"{where}: expected text, got {describe(node)}; quote it if it is meant as text")
+        text = scalar.value.strip()
+        if not text:
+            return ctx.error(node, "empty", f"{where}: must not be empty")
+        if not self.multiline and "\n" in text:
+            return ctx.error(node, "type", f"{where}: must be one line")
+        if self.pattern and not re.fullmatch(self.pattern, text):
+            return ctx.error(node, "format", f"{where}: '{text}' does not match {self.pattern}")
+        return text if self.multiline else scalar.value.strip()
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "minLength": 1}
+        if self.pattern:
+            schema["pattern"] = self.pattern
+        return schema
+
+
+def Text(description: str = "Markdown text") -> Str:
+    """Several lines of Markdown."""
+    return Str(description=description, multiline=True)
+
+
+@dataclass
+class Slug(Spec):
+    """An entry id: lower-case words joined by hyphens."""
+
+    def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        text = Str().convert(node, ctx, where)
+        if isinstance(text, str) and not SLUG.match(text):
+            return ctx.error(node, "format", f"{where}: '{text}' is not an id (lower-case letters, digits and single hyphens)")
+        return text
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": SLUG.pattern}
+
+
+@dataclass
+class Enum(Spec):
+    """One of a fixed set of words."""
+
+    choices: tuple[str, ...] = ()
+
+    def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        text = Str().convert(node, ctx, where)
+        if isinstance(text, Invalid) or text in self.choices:
+            return text
+        hint = difflib.get_close_matches(text, self.choices, n=1)
+        extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+        return ctx.error(node, "enum", f"{where}: '{text}' is not one of {', '.join(self.choices)}{extra}")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": list(self.choices)}
+
+
+@dataclass
+class Bool(Spec):
+    """true or false."""
+
+    def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        scalar = self._scalar(node, ctx, where, "true or false")
+        if isinstance(scalar, Invalid):
+            return scalar
+        if scalar.tag != BOOL_TAG:
+            return ctx.error(node, "type", f"{where}: expected true or false, got {describe(node)}")
+        return _CONSTRUCTOR.construct_object(scalar)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+@dataclass
+class Number(Spec):
+    """A number; `integer` narrows it to whole numbers (underscores may group digits)."""
+
+    integer: bool = False
+    minimum: float = 0
+
+    def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        expected = "a whole number" if self.integer else "a number"
+        scalar = self._scalar(node, ctx, where, expected)
+        if isinstance(scalar, Invalid):
+            return scalar
+        allowed = (INT_TAG,) if self.integer else (INT_TAG, FLOAT_TAG)
+        if scalar.tag not in allowed:
+            return ctx.error(node, "type", f"{where}: expected {expected}, got {describe(node)}")
+        value = _CONSTRUCTOR.construct_object(scalar)
+        if value < self.minimum or value != value:
+            return ctx.error(node, "range", f"{where}: {value} is below {self.minimum}")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "integer" if self.integer else "number", "minimum": self.minimum}
+
+
+@dataclass
+class DateSpec(Spec):
+    """A date as 2026-05-29 (day), 2026-05 (month), 2026-Q2 (quarter) or 2026 (year)."""
+
+    day_only: bool = False
+
+    def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        scalar = self._scalar(node, ctx, where, "a date")
+        if isinstance(scalar, Invalid):
+            return scalar
+        parsed = parse_fuzzy_date(scalar.value.strip())
+        if scalar.tag not in (STR_TAG, INT_TAG, TIMESTAMP_TAG) or parsed is None:
+            return ctx.error(node, "date", f"{where}: {describe(node)} is not a date; write YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
+        if self.day_only and parsed.precision != "day":
+            return ctx.error(node, "date", f"{where}: {describe(node)} must be a full date, YYYY-MM-DD")
+        return parsed
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": ["string", "integer"], "pattern": _DATE.pattern}
+
+
+@dataclass
+class Url(Spec):
+    """An http or https address."""
+
+    def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        text = Str().convert(node, ctx, where)
+        if isinstance(text, Invalid):
+            return text
+        parts = urlparse(text)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
+            return ctx.error(node, "url", f"{where}: '{text}' is not an http(s) URL")
+        return text
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": "^https?://[^\\s/]+"}
+
+
+@dataclass
+class RefSpec(Spec):
+    """The id of another entry, of one of the given kinds (any kind when empty)."""
+
+    kinds: tuple[str, ...] = ()
+
+    def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        text = Slug().convert(node, ctx, where)
+        if isinstance(text, Invalid):
+            return text
+        return Ref(text, node.start_mark.line + 1, self.kinds)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": SLUG.pattern, "description": f"id of a {' or '.join(self.kinds) or 'any'} entry"}
+
+
+@dataclass
+class ListOf(Spec):
+    """A list of items of one spec; duplicates are an error."""
+
+    item: Spec = field(default_factory=Str)
+    min_items: int = 0
+
+    def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            return ctx.error(node, "type", f"{where}: expected a list, got {describe(node)}")
+        if len(node.value) < self.min_items:
+            return ctx.error(node, "empty", f"{where}: needs at least {self.min_items} item(s)")
+        items, seen = [], set()
+        for index, child in enumerate(node.value):
+            value = self.item.convert(child, ctx, f"{where}[{index}]")
+            if isinstance(value, Invalid):
+                continue
+            key = value.id if isinstance(value, Ref) else repr(value)
+            if key in seen:
+                ctx.error(child, "duplicate-item", f"{where}[{index}]: {describe(child)} is listed twice")
+                continue
+            seen.add(key)
+            items.append(value)
+        return items
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items}
+
+
+@dataclass
+class FieldDef:
+    """One named field of an object: its spec, whether required, what it means."""
+
+    spec: Spec
+    doc: str
+    required: bool = False
+
+
+def mapping_items(node: yaml.MappingNode, ctx: Ctx, where: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
+    """The key/value pairs of a mapping; duplicate and non-text keys are problems."""
+    pairs, first_line = [], {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
+            ctx.error(key_node, "type", f"{where}: keys must be plain words, got {describe(key_node)}")
+            continue
+        key = key_node.value
+        if key in first_line:
+            prefix = f"{where}: " if where else ""
+            ctx.error(key_node, "duplicate-key", f"{prefix}duplicate key '{key}' (first at line {first_line[key]})")
+            continue
+        first_line[key] = key_node.start_mark.line + 1
+        pairs.append((key, key_node, value_node))
+    return pairs
+
+
+@dataclass
+class Obj(Spec):
+    """A mapping with known fields; unknown fields are an error."""
+
+    fields: dict[str, FieldDef] = field(default_factory=dict)
+    title: str = ""
+
+    def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return ctx.error(node, "type", f"{where or 'entry'}: expected a mapping, got {describe(node)}")
+        result: dict[str, Any] = {}
+        prefix = f"{where}." if where else ""
+        pairs = mapping_items(node, ctx, where)
+        for key, key_node, value_node in pairs:
+            if key not in self.fields:
+                hint = difflib.get_close_matches(key, list(self.fields), n=1)
+                extra = f" (did you mean '{hint[0]}'?)" if hint else ""
+                ctx.error(key_node, "unknown-field", f"{prefix}{key}: unknown field{extra}")
+                continue
+            value = self.fields[key].spec.convert(value_node, ctx, prefix + key)
+            if not isinstance(value, Invalid):
+                result[key] = value
+        present = {key for key, _, _ in pairs}
+        for name, definition in self.fields.items():
+            if definition.required and name not in present:
+                ctx.error(node, "missing-field", f"{prefix}{name}: required field is missing")
+        return result
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {name: {**d.spec.json_schema(), "description": d.doc} for name, d in self.fields.items()},
+            "required": [name for name, d in self.fields.items() if d.required],
+        }
+        if self.title:
+            schema["title"] = self.title
+        return schema
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One source-backed statement of a fact; several claims may disagree."""
+
+    value: Any
+    sources: tuple[Ref, ...]
+    status: str | None = None
+    stated: FuzzyDate | None = None
+    note: str | None = None
+    contradicted_by: tuple[Ref, ...] = ()
+    line: int = 0
+
+
+STATUSES = ("reported", "announced", "confirmed")
+
+
+def claim_object(value: Spec) -> Obj:
+    """The mapping form of one claim around a value spec."""
+    return Obj(
+        {
+            "value": FieldDef(value, "the value this claim states", required=True),
+            "sources": FieldDef(ListOf(RefSpec(("source",)), min_items=1), "ids of the sources that state it", required=True),
+            "status": FieldDef(
+                Enum(STATUSES), "reported (news only), announced (by the government or the company) or confirmed (a primary record)"
+            ),
+            "stated": FieldDef(DateSpec(), "when the source stated it, if not the source's own date"),
+            "note": FieldDef(Text(), "context a reader needs to weigh the claim"),
+            "contradicted_by": FieldDef(ListOf(RefSpec(("source",)), min_items=1), "sources that contradict this claim"),
+        }
+    )
+
+
+@dataclass
+class Claims(Spec):
+    """A fact: a list of claims, each with its sources.
+
+    With `multi`, the claims are distinct facts (key rules, phases); without it,
+    they are statements of one fact, and differing values mean reports differ.
+    """
+
+    value: Spec = field(default_factory=Str)
+    multi: bool = False
+
+    def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            return ctx.error(node, "type", f"{where}: expected a list of claims, got {describe(node)}")
+        if not node.value:
+            return ctx.error(node, "empty", f"{where}: needs at least one claim; leave the field out instead")
+        spec, claims = claim_object(self.value), []
+        for index, child in enumerate(node.value):
+            item = spec.convert(child, ctx, f"{where}[{index}]")
+            if isinstance(item, dict) and "value" in item and "sources" in item:
+                claims.append(self._claim(item, child.start_mark.line + 1))
+        return claims
+
+    @staticmethod
+    def _claim(item: dict[str, Any], line: int) -> Claim:
+        return Claim(
+            item["value"],
+            tuple(item["sources"]),
+            item.get("status"),
+            item.get("stated"),
+            item.get("note"),
+            tuple(item.get("contradicted_by", ())),
+            line,
+        )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "array", "minItems": 1, "items": claim_object(self.value).json_schema()}
