@@ -58,6 +58,15 @@ DIMENSIONS = {
     "disputes": "Disputes and changes",
     "typical_use": "Typical use",
 }
+DECISION_QUESTIONS = {
+    "prototype": "Is the work a prototype project: a proof of concept, pilot, agile development or demonstration?",
+    "research": "Is the work basic, applied or advanced research?",
+    "follow_on_production": "Is it production that follows a successfully completed, competitively awarded prototype?",
+    "commercial": "Is what you buy a commercial product or service, or a nondevelopmental item?",
+    "recurring_orders": "Will you order repeatedly, with quantities or timing not known in advance?",
+    "small_business_rd": "Is it research and development by a small business, building on earlier SBIR or STTR work?",
+    "full_competition": "Is it a defined requirement you can compete openly under the FAR?",
+}
 
 money = Obj(
     {
@@ -134,6 +143,10 @@ KIND_FIELDS: dict[str, dict[str, FieldDef]] = {
         "rules": FieldDef(Claims(Text(), multi=True), "its key rules, one claim each"),
         "comparison": FieldDef(
             Obj({k: FieldDef(Claims(Text()), v) for k, v in DIMENSIONS.items()}), "cells of the comparison matrix, one per dimension"
+        ),
+        "fits": FieldDef(
+            Obj({k: FieldDef(Claims(Text()), v) for k, v in DECISION_QUESTIONS.items()}),
+            "for the decision guide: how this instrument answers each question it fits, with the rule behind it",
         ),
     },
     "program": {

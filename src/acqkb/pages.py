@@ -9,7 +9,7 @@ from typing import Any
 
 from acqkb.check import KnowledgeBase
 from acqkb.markdown import cell, count, escape, link, money, page_path, plain, rel_link, table
-from acqkb.model import DIMENSIONS, KINDS, PRIMARY_SOURCE_KINDS, Entry
+from acqkb.model import DECISION_QUESTIONS, DIMENSIONS, KINDS, PRIMARY_SOURCE_KINDS, Entry
 from acqkb.reference import fields_page
 from acqkb.schema import Claim, Claims, FieldDef, FuzzyDate, Obj, Ref, Str
 
