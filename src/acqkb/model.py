@@ -114,6 +114,7 @@ COMMON: dict[str, FieldDef] = {
     "summary": FieldDef(Text(), "one or two sentences: what it is (for a term, its definition)", required=True),
     "aliases": FieldDef(ListOf(Str()), "other names and abbreviations people search for"),
     "body": FieldDef(Text(), "longer Markdown text, written in your own words"),
+    "facts": FieldDef(Claims(Text(), multi=True), "further sourced statements about this entry, one claim each (what a report says)"),
     "tags": FieldDef(ListOf(Slug()), "topic tags"),
     "related": FieldDef(refs(), "ids of related entries of any kind"),
     "sources": FieldDef(ListOf(RefSpec(("source",)), min_items=1), "ids of the sources behind the text of this entry", required=True),
