@@ -13,22 +13,28 @@ from typing import Any
 from acqkb.load import load_tree
 from acqkb.model import Entry
 from acqkb.problems import Problem
-from acqkb.schema import Claim, FuzzyDate, Ref
+from acqkb.schema import Claim, FuzzyDate, Ref, article
 
 
 def iter_refs(value: Any, where: str = "") -> Iterator[tuple[str, Ref]]:
-    """Every reference inside a value, with the dotted field it sits in."""
+    """Every reference inside a value, with the field path it sits at (such as cost[0].sources)."""
     if isinstance(value, Ref):
         yield where, value
     elif isinstance(value, Claim):
-        for item in (value.value, *value.sources, *value.contradicted_by):
-            yield from iter_refs(item, where)
+        yield from iter_refs(value.value, f"{where}.value")
+        yield from iter_refs(list(value.sources), f"{where}.sources")
+        yield from iter_refs(list(value.contradicted_by), f"{where}.contradicted_by")
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from iter_refs(item, f"{where}.{key}" if where else key)
     elif isinstance(value, list | tuple):
-        for item in value:
-            yield from iter_refs(item, where)
+        for index, item in enumerate(value):
+            yield from iter_refs(item, where if isinstance(item, Ref) else f"{where}[{index}]")
+
+
+def top_field(where: str) -> str:
+    """The entry field a path starts in: cost[0].sources -> cost."""
+    return where.split(".")[0].split("[")[0]
 
 
 @dataclass
@@ -43,34 +49,34 @@ class KnowledgeBase:
         return sorted((e for e in self.entries if e.kind == kind), key=lambda e: e.title.lower())
 
 
-def check_ids(entries: list[Entry]) -> tuple[dict[str, Entry], list[Problem]]:
-    """Index entries by id; an id used by two kinds is a problem."""
-    by_id: dict[str, Entry] = {}
-    problems = []
+def check_ids(entries: list[Entry]) -> tuple[dict[str, list[Entry]], list[Problem]]:
+    """Group entries by id; an id that two files use is a problem in each of them."""
+    by_id: dict[str, list[Entry]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: e.path):
-        if entry.id in by_id:
-            first = by_id[entry.id]
+        by_id[entry.id].append(entry)
+    problems = []
+    for same in by_id.values():
+        for entry in same if len(same) > 1 else []:
+            others = ", ".join(e.path for e in same if e is not entry)
             problems.append(
-                Problem(
-                    entry.path, entry.line, "duplicate-id", f"id '{entry.id}' is already used by {first.path}; ids are unique across kinds"
-                )
+                Problem(entry.path, entry.line, "duplicate-id", f"id '{entry.id}' is also used by {others}; ids are unique across kinds")
             )
-            continue
-        by_id[entry.id] = entry
     return by_id, problems
 
 
-def check_ref(entry: Entry, where: str, ref: Ref, by_id: dict[str, Entry]) -> Problem | None:
+def check_ref(entry: Entry, where: str, ref: Ref, by_id: dict[str, list[Entry]]) -> Problem | None:
     """A reference must name an existing entry of an allowed kind."""
-    target = by_id.get(ref.id)
-    if target is None:
+    candidates = by_id.get(ref.id, [])
+    if not candidates:
         hint = difflib.get_close_matches(ref.id, list(by_id), n=1)
         extra = f" (did you mean '{hint[0]}'?)" if hint else ""
         return Problem(entry.path, ref.line, "unknown-ref", f"{where}: no entry '{ref.id}'{extra}")
-    if ref.kinds and target.kind not in ref.kinds:
+    if ref.kinds and not any(c.kind in ref.kinds for c in candidates):
         expected = " or ".join(ref.kinds)
-        return Problem(entry.path, ref.line, "wrong-kind", f"{where}: '{ref.id}' is a {target.kind}, expected a {expected}")
-    if target is entry:
+        return Problem(
+            entry.path, ref.line, "wrong-kind", f"{where}: '{ref.id}' is {article(candidates[0].kind)}, expected {article(expected)}"
+        )
+    if entry in candidates:
         return Problem(entry.path, ref.line, "self-ref", f"{where}: an entry cannot refer to itself")
     return None
 
@@ -111,16 +117,17 @@ def check_as_of(entry: Entry, today: date) -> Problem | None:
 def build(root: Path, today: date | None = None) -> tuple[KnowledgeBase, list[Problem]]:
     """Load data/ under root and run every check; return the base and all problems."""
     entries, problems = load_tree(root)
-    by_id, id_problems = check_ids(entries)
+    grouped, id_problems = check_ids(entries)
     problems += id_problems
+    by_id = {entry_id: same[0] for entry_id, same in grouped.items()}
     backlinks: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
     for entry in entries:
         for where, ref in iter_refs(entry.data):
-            problem = check_ref(entry, where, ref, by_id)
+            problem = check_ref(entry, where, ref, grouped)
             if problem:
                 problems.append(problem)
-            elif (entry, where) not in backlinks[ref.id]:
-                backlinks[ref.id].append((entry, where))
+            elif (entry, top_field(where)) not in backlinks[ref.id]:
+                backlinks[ref.id].append((entry, top_field(where)))
         problem = check_as_of(entry, today or date.today())
         if problem:
             problems.append(problem)

@@ -192,15 +192,19 @@ def claim_sections(entry: Entry, kb: KnowledgeBase, citer: Citer) -> list[str]:
         value = entry.get(name)
         if value is None or name in SECTION_ONLY or not is_section(definition):
             continue
-        if name == "comparison":
-            rows = [[DIMENSIONS[dim], " ".join(claim_text(c, page, kb, citer) for c in claims)] for dim, claims in value.items()]
-            sections.append(f"## Comparison dimensions\n\n{table(['Dimension', 'This instrument'], rows)}")
+        if name in GRIDS:
+            heading, column, names = GRIDS[name]
+            rows = [[names[key], " ".join(claim_text(c, page, kb, citer) for c in claims)] for key, claims in value.items()]
+            sections.append(f"## {heading}\n\n{table([column, 'This instrument'], rows)}")
         elif claims_differ(value) and not definition.spec.multi:
             sections.append(differ_table(name, value, page, kb, citer).replace("### ", "## ", 1))
         else:
             items = "\n".join(f"- {claim_text(c, page, kb, citer)}" for c in value)
             sections.append(f"## {label(name)}\n\n{items}")
     return sections
+
+
+GRIDS = {"comparison": ("Comparison dimensions", "Dimension", DIMENSIONS), "fits": ("When it fits", "Question", DECISION_QUESTIONS)}
 
 
 def link_list(page: str, items: list[tuple[Entry, str]]) -> str:

@@ -137,6 +137,21 @@ def describe(node: yaml.Node) -> str:
     return f"'{text}'"
 
 
+PLAIN_TAGS = {STR_TAG, INT_TAG, FLOAT_TAG, BOOL_TAG, NULL_TAG, TIMESTAMP_TAG, MAP_TAG, SEQ_TAG}
+
+
+def plain_tag(node: yaml.Node, ctx: Ctx, where: str) -> bool:
+    """Safe YAML only: a node with any other tag (such as !!python/object) is a problem."""
+    if node.tag in PLAIN_TAGS:
+        return True
+    ctx.error(node, "tag", f"{where or 'entry'}: tag '{node.tag}' is not allowed; write plain YAML without tags")
+    return False
+
+
+def article(word: str) -> str:
+    return ("an " if word[:1] in "aeiou" else "a ") + word
+
+
 class Spec:
     """Base of all field specs."""
 
@@ -149,10 +164,10 @@ class Spec:
         raise NotImplementedError
 
     def _scalar(self, node: yaml.Node, ctx: Ctx, where: str, expected: str) -> yaml.ScalarNode | Invalid:
-        if isinstance(node, yaml.ScalarNode) and node.tag.startswith("tag:yaml.org,2002:"):
-            return node
+        if not plain_tag(node, ctx, where):
+            return INVALID
         if isinstance(node, yaml.ScalarNode):
-            return ctx.error(node, "tag", f"{where}: tag '{node.tag}' is not allowed; plain YAML only")
+            return node
         return ctx.error(node, "type", f"{where}: expected {expected}, got {describe(node)}")
 
 
@@ -273,7 +288,10 @@ class DateSpec(Spec):
         scalar = self._scalar(node, ctx, where, "a date")
         if isinstance(scalar, Invalid):
             return scalar
-        parsed = parse_fuzzy_date(scalar.value.strip())
+        text = scalar.value.strip()
+        parsed = parse_fuzzy_date(text)
+        if scalar.tag in (STR_TAG, INT_TAG, TIMESTAMP_TAG) and parsed is None and _DATE.match(text):
+            return ctx.error(node, "date", f"{where}: {describe(node)} is not a real date")
         if scalar.tag not in (STR_TAG, INT_TAG, TIMESTAMP_TAG) or parsed is None:
             return ctx.error(node, "date", f"{where}: {describe(node)} is not a date; write YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
         if self.day_only and parsed.precision != "day":
@@ -325,10 +343,13 @@ class ListOf(Spec):
     min_items: int = 0
 
     def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        if not plain_tag(node, ctx, where):
+            return INVALID
         if not isinstance(node, yaml.SequenceNode):
             return ctx.error(node, "type", f"{where}: expected a list, got {describe(node)}")
         if len(node.value) < self.min_items:
-            return ctx.error(node, "empty", f"{where}: needs at least {self.min_items} item(s)")
+            what = "source" if isinstance(self.item, RefSpec) and self.item.kinds == ("source",) else "item"
+            return ctx.error(node, "empty", f"{where}: needs at least {self.min_items} {what}{'s' if self.min_items > 1 else ''}")
         items, seen = [], set()
         for index, child in enumerate(node.value):
             value = self.item.convert(child, ctx, f"{where}[{index}]")
@@ -380,6 +401,8 @@ class Obj(Spec):
     title: str = ""
 
     def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        if not plain_tag(node, ctx, where):
+            return INVALID
         if not isinstance(node, yaml.MappingNode):
             return ctx.error(node, "type", f"{where or 'entry'}: expected a mapping, got {describe(node)}")
         result: dict[str, Any] = {}
