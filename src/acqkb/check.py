@@ -121,12 +121,15 @@ def build(root: Path, today: date | None = None) -> tuple[KnowledgeBase, list[Pr
     problems += id_problems
     by_id = {entry_id: same[0] for entry_id, same in grouped.items()}
     backlinks: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
+    seen: set[tuple[str, str, str]] = set()
     for entry in entries:
         for where, ref in iter_refs(entry.data):
             problem = check_ref(entry, where, ref, grouped)
+            key = (ref.id, entry.path, top_field(where))
             if problem:
                 problems.append(problem)
-            elif (entry, top_field(where)) not in backlinks[ref.id]:
+            elif key not in seen:
+                seen.add(key)
                 backlinks[ref.id].append((entry, top_field(where)))
         problem = check_as_of(entry, today or date.today())
         if problem:
