@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from datetime import date
@@ -14,6 +15,7 @@ from acqkb.generate import generate
 from acqkb.model import KINDS, PRIMARY_SOURCE_KINDS
 from acqkb.pages import write_if_changed
 from acqkb.problems import Problem, report_json, report_text
+from acqkb.search import search
 from acqkb.skeleton import SkeletonError, write_skeleton
 
 
@@ -88,6 +90,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    kb, problems = build(args.root)
+    if problems:
+        print_problems(problems, "text")
+        return 1
+    hits = search(kb, args.query, kind=args.kind, limit=args.limit)
+    if args.json:
+        print(json.dumps([hit.record() for hit in hits], indent=1, ensure_ascii=False))
+        return 0
+    for rank, hit in enumerate(hits, 1):
+        record = hit.record()
+        print(f"{rank:>2}. {record['id']}  [{record['kind']}]  {record['title']}\n    {record['snippet']}")
+    if not hits:
+        print(f"no entry matches '{args.query}'", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="acqkb", description="Check, build and export the acqkb knowledge base.")
     main.add_argument("--root", type=Path, default=Path("."), help="the repository root holding data/ and docs/ (default: .)")
@@ -128,6 +147,16 @@ def parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("--check", action="store_true", help="exit 1 when a committed schema file differs from the model")
     schema.set_defaults(func=cmd_schema)
+    search_cmd = sub.add_parser(
+        "search",
+        help="search the entries as the site's search box does",
+        description="Search the data with the site's search rules; prints rank, id, kind, title and a snippet.",
+    )
+    search_cmd.add_argument("query", help="what to look for, e.g. OTA, 2371b, 'FAR 16.505' or '$4.16B'")
+    search_cmd.add_argument("--kind", choices=list(KINDS), help="only entries of this kind")
+    search_cmd.add_argument("--limit", type=int, default=10, help="how many results (default 10)")
+    search_cmd.add_argument("--json", action="store_true", help="print the results as JSON")
+    search_cmd.set_defaults(func=cmd_search)
     return main
 
 

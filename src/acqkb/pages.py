@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from acqkb.check import KnowledgeBase
+from acqkb.keywords import INDEX_PAGE_BOOST, page_boost, search_keywords
 from acqkb.markdown import cell, count, escape, link, money, page_path, plain, rel_link, table
 from acqkb.model import DECISION_QUESTIONS, DIMENSIONS, KINDS, PRIMARY_SOURCE_KINDS, Entry
 from acqkb.reference import fields_page
@@ -168,8 +169,6 @@ def fact_rows(entry: Entry, kb: KnowledgeBase, citer: Citer) -> tuple[list[list[
     """The facts table rows, and the 'reports differ' blocks they point to."""
     page = page_path(entry)
     rows = [["Kind", f"[{KINDS[entry.kind].heading}]({rel_link(page, entry.folder + '/index.md')})"]]
-    if entry.get("aliases"):
-        rows.append(["Also known as", cell(", ".join(entry.get("aliases")))])
     differs = []
     for name, definition in KINDS[entry.kind].spec.fields.items():
         value = entry.get(name)
@@ -223,16 +222,26 @@ def connections(entry: Entry, kb: KnowledgeBase) -> list[str]:
     return sections
 
 
-def front_matter(entry: Entry) -> str:
+def front_matter(entry: Entry, kb: KnowledgeBase) -> str:
+    """Title, description, search keywords (as Material's search tags), boost and topic tags."""
     lines = ["---", f"title: {_yaml_text(entry.title)}", f"description: {_yaml_text(plain(entry.get('summary'), 300))}"]
+    keywords = search_keywords(entry, kb)
+    if keywords:
+        lines += ["tags:", *(f"  - {_yaml_text(k)}" for k in keywords)]
+    lines += ["search:", f"  boost: {page_boost(entry)}"]
     if entry.get("tags"):
-        lines.append("tags:")
-        lines += [f"  - {tag}" for tag in entry.get("tags")]
+        lines += ["topics:", *(f"  - {tag}" for tag in entry.get("tags"))]
     return "\n".join([*lines, "---"])
 
 
 def _yaml_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def also_known_as(entry: Entry, kb: KnowledgeBase) -> list[str]:
+    """The other names a reader may know the entry by, right under its summary."""
+    names = search_keywords(entry, kb)
+    return [f"*Also known as: {escape(', '.join(names))}.*"] if names else []
 
 
 def entry_page(entry: Entry, kb: KnowledgeBase) -> str:
@@ -241,9 +250,10 @@ def entry_page(entry: Entry, kb: KnowledgeBase) -> str:
     citer = Citer(page, kb)
     rows, differs = fact_rows(entry, kb, citer)
     parts = [
-        front_matter(entry),
+        front_matter(entry, kb),
         f"# {escape(entry.title)}",
         entry.get("summary"),
+        *also_known_as(entry, kb),
         "## Facts\n\n" + table(["Fact", "Value"], rows),
         *differs,
         *claim_sections(entry, kb, citer),
@@ -294,7 +304,9 @@ def index_page(kind: str, kb: KnowledgeBase) -> str:
     rows = [[link(page, e), *(index_cell(e, c, kb) for c in columns), cell(plain(e.get("summary"), 160))] for e in entries]
     headers = ["Title", *(label(c) for c in columns), "Summary"]
     intro = f"{len(entries)} {kind} entries. Each links to its page, with its facts and their sources."
-    return f"---\ntitle: {info.heading}\n---\n\n# {info.heading}\n\n{intro}\n\n{table(headers, rows)}\n"
+    return (
+        f"---\ntitle: {info.heading}\nsearch:\n  boost: {INDEX_PAGE_BOOST}\n---\n\n# {info.heading}\n\n{intro}\n\n{table(headers, rows)}\n"
+    )
 
 
 def render_all(kb: KnowledgeBase) -> dict[str, str]:

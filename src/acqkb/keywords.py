@@ -1,0 +1,44 @@
+"""What search should know of an entry: its keywords (aliases fed by the glossary) and its boost.
+
+The site and `acqkb search` both read these, so they rank the same way. Material
+for MkDocs indexes a page's front-matter `tags` in its most heavily weighted
+search field; the generator puts an entry's keywords there.
+"""
+
+from __future__ import annotations
+
+from acqkb.check import KnowledgeBase
+from acqkb.model import Entry
+
+SEPARATOR = r"[\s\-,;:!?()\[\]{}\"'/|<>]+|\.(?=\s|$)"
+PAGE_BOOST = {"instrument": 2.0, "program": 2.0, "organization": 2.0, "vendor": 2.0, "award": 1.5, "event": 1.0, "source": 0.8, "term": 1.0}
+POINTER_TERM_BOOST = 0.5
+INDEX_PAGE_BOOST = 0.3
+
+
+def fed_by_glossary(entry: Entry, kb: KnowledgeBase) -> list[str]:
+    """Abbreviations and expansions of the terms that point at this entry."""
+    names: list[str] = []
+    for source, field in kb.backlinks.get(entry.id, []):
+        if source.kind == "term" and field == "entry":
+            names += [source.title, source.get("abbreviation", ""), source.get("expansion", "")]
+    return names
+
+
+def search_keywords(entry: Entry, kb: KnowledgeBase) -> list[str]:
+    """The entry's own aliases, then the glossary's names for it, without repeats."""
+    names = [*entry.get("aliases", []), *fed_by_glossary(entry, kb)]
+    if entry.kind == "term" and not entry.get("entry"):
+        names += [entry.get("abbreviation", ""), entry.get("expansion", "")]
+    seen: dict[str, None] = {}
+    for name in names:
+        if name and name.lower() != entry.title.lower():
+            seen.setdefault(name, None)
+    return list(seen)
+
+
+def page_boost(entry: Entry) -> float:
+    """Entries' own pages rank above pages that only mention them; glossary pointers rank low."""
+    if entry.kind == "term" and entry.get("entry"):
+        return POINTER_TERM_BOOST
+    return PAGE_BOOST[entry.kind]
