@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from typing import Any
 
 from acqkb import __version__
 from acqkb.check import KnowledgeBase
+from acqkb.database import database_bytes
 from acqkb.model import KINDS
 from acqkb.schema import Claim, FuzzyDate, Ref
 
@@ -63,3 +66,49 @@ def json_schema(kind: str) -> dict[str, Any]:
 def schema_files() -> dict[str, str]:
     """Schema file names and their text, as committed under schema/."""
     return {f"{kind}.schema.json": json.dumps(json_schema(kind), indent=1) + "\n" for kind in KINDS}
+
+
+CSV_SEPARATOR = " | "
+
+
+def csv_cell(value: Any) -> str:
+    """A field value as readable text for a spreadsheet cell."""
+    plain_value = to_plain(value)
+    if isinstance(plain_value, list):
+        return CSV_SEPARATOR.join(csv_cell(v) if not isinstance(v, dict) else claim_cell(v) for v in plain_value)
+    if isinstance(plain_value, dict):
+        return "; ".join(f"{k}: {csv_cell(v)}" for k, v in plain_value.items())
+    return "" if plain_value is None else str(plain_value)
+
+
+def claim_cell(record: dict[str, Any]) -> str:
+    if "sources" not in record:
+        return csv_cell(record)
+    value = record["value"]
+    shown = f"{value['amount']} {value['kind']}" if isinstance(value, dict) and "amount" in value else csv_cell(value)
+    return f"{shown} [{', '.join(record['sources'])}]"
+
+
+def csv_text(kind: str, kb: KnowledgeBase) -> str:
+    """One row per entry of a kind, one column per field."""
+    names = list(KINDS[kind].spec.fields)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(names)
+    for entry in sorted(kb.of_kind(kind), key=lambda e: e.id):
+        writer.writerow([csv_cell(entry.get(name)) for name in names])
+    return out.getvalue()
+
+
+def api_files(kb: KnowledgeBase) -> dict[str, str | bytes]:
+    """Every file of the data API, by its path below docs/."""
+    document = export_document(kb)
+    files: dict[str, str | bytes] = {"api/acqkb.json": json_text(document)}
+    for kind, records in document["entries"].items():
+        folder = KINDS[kind].folder
+        files[f"api/{folder}.json"] = json_text(records)
+        files[f"api/{folder}.csv"] = csv_text(kind, kb)
+        files |= {f"api/{folder}/{r['id']}.json": json_text(r) for r in records}
+    files |= {f"api/schema/{name}": text for name, text in schema_files().items()}
+    files["api/acqkb.sqlite"] = database_bytes(kb)
+    return files

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from acqkb.check import build
-from acqkb.export import export_document, json_text
-from acqkb.pages import generated_folders, render_all, write_if_changed, write_pages
+from acqkb.export import api_files
+from acqkb.pages import generated_folders, render_all, write_pages
 from acqkb.problems import Problem
 
 EXPORT_PATH = "api/acqkb.json"
@@ -36,9 +37,7 @@ def generate(root: Path) -> tuple[Counts | None, list[Problem]]:
         return None, problems
     pages = render_all(kb)
     entry_pages = sum(1 for e in kb.entries if f"{e.folder}/{e.id}.md" in pages)
-    document = export_document(kb)
-    docs = root / "docs"
-    changed = write_pages(pages, docs, generated_folders())
-    changed += write_if_changed(docs / EXPORT_PATH, json_text(document))
-    exported = sum(document["counts"].values())
+    api = api_files(kb)
+    exported = sum(json.loads(api[EXPORT_PATH])["counts"].values())
+    changed = write_pages(pages | api, root / "docs", generated_folders())
     return Counts(len(kb.entries), entry_pages, exported, changed), []

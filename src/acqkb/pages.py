@@ -319,19 +319,20 @@ def render_all(kb: KnowledgeBase) -> dict[str, str]:
 
 def generated_folders() -> list[str]:
     """The folders below docs/ that the generator owns entirely."""
-    return [*(info.folder for info in KINDS.values()), "reference"]
+    return [*(info.folder for info in KINDS.values()), "reference", "api"]
 
 
-def write_if_changed(target: Path, text: str) -> bool:
-    """Write text unless the file already holds it; True when written."""
-    if target.exists() and target.read_text(encoding="utf-8") == text:
+def write_if_changed(target: Path, content: str | bytes) -> bool:
+    """Write text or bytes unless the file already holds them; True when written."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if target.exists() and target.read_bytes() == data:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    target.write_bytes(data)
     return True
 
 
-def write_pages(pages: dict[str, str], docs_dir: Path, owned: list[str]) -> int:
+def write_pages(pages: dict[str, str | bytes], docs_dir: Path, owned: list[str]) -> int:
     """Write pages whose text changed and delete stale ones in owned folders.
 
     Writing only what changed keeps `mkdocs serve` from rebuilding in a loop.
