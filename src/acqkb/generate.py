@@ -10,8 +10,10 @@ from acqkb.check import build
 from acqkb.export import api_files
 from acqkb.pages import generated_folders, render_all, write_pages
 from acqkb.problems import Problem
+from acqkb.views.files import VIEW_FOLDERS, view_files
 
 EXPORT_PATH = "api/acqkb.json"
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
 
 @dataclass
@@ -30,7 +32,7 @@ class Counts:
         )
 
 
-def generate(root: Path) -> tuple[Counts | None, list[Problem]]:
+def generate(root: Path, site_url: str = DEFAULT_SITE_URL) -> tuple[Counts | None, list[Problem]]:
     """Check root/data and, when it is clean, write the pages and export below root/docs."""
     kb, problems = build(root)
     if problems:
@@ -39,5 +41,7 @@ def generate(root: Path) -> tuple[Counts | None, list[Problem]]:
     entry_pages = sum(1 for e in kb.entries if f"{e.folder}/{e.id}.md" in pages)
     api = api_files(kb)
     exported = sum(json.loads(api[EXPORT_PATH])["counts"].values())
-    changed = write_pages(pages | api, root / "docs", generated_folders())
+    yaml_copies = {f"api/yaml/{e.folder}/{e.id}.yaml": (root / e.path).read_text(encoding="utf-8") for e in kb.entries}
+    files = pages | api | yaml_copies | view_files(kb, site_url)
+    changed = write_pages(files, root / "docs", [*generated_folders(), *VIEW_FOLDERS])
     return Counts(len(kb.entries), entry_pages, exported, changed), []

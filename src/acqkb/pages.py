@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from acqkb.check import KnowledgeBase
+from acqkb.citations import Citer, effective_status, source_date
 from acqkb.keywords import INDEX_PAGE_BOOST, page_boost, search_keywords
 from acqkb.markdown import cell, count, escape, link, money, page_path, plain, rel_link, table
-from acqkb.model import DECISION_QUESTIONS, DIMENSIONS, KINDS, PRIMARY_SOURCE_KINDS, Entry
+from acqkb.model import DECISION_QUESTIONS, DIMENSIONS, KINDS, Entry
 from acqkb.reference import fields_page
 from acqkb.schema import Claim, Claims, FieldDef, FuzzyDate, Obj, Ref, Str
+from acqkb.views.timeline import program_timeline
 
 LABELS = {
     "as_of": "As of",
@@ -31,50 +31,6 @@ SECTION_ONLY = {"title", "summary", "body", "related", "sources", "as_of", "hist
 
 def label(name: str) -> str:
     return LABELS.get(name, name.replace("_", " ").capitalize())
-
-
-@dataclass
-class Citer:
-    """Numbers the sources a page cites, in order of first citation."""
-
-    page: str
-    kb: KnowledgeBase
-    numbers: dict[str, int] = field(default_factory=dict)
-
-    def cite(self, refs: Iterable[Ref]) -> str:
-        marks = []
-        for ref in refs:
-            number = self.numbers.setdefault(ref.id, len(self.numbers) + 1)
-            source = self.kb.by_id[ref.id]
-            marks.append(f'[[{number}]]({rel_link(self.page, page_path(source))} "{escape(source.title)}")')
-        return " ".join(marks)
-
-    def section(self) -> str:
-        lines = []
-        for source_id, number in self.numbers.items():
-            source = self.kb.by_id[source_id]
-            lines.append(f"{number}. {link(self.page, source)}: {source_line(source)}")
-        return "\n".join(lines)
-
-
-def source_date(source: Entry) -> str:
-    """A source's date as a reader should weigh it."""
-    date: FuzzyDate = source.get("date")
-    return ("about " if source.get("date_approximate") else "") + date.label()
-
-
-def source_line(source: Entry) -> str:
-    """Publisher, date and kind of a source, in one line."""
-    primary = "primary" if source.get("kind") in PRIMARY_SOURCE_KINDS else "secondary"
-    return f"{escape(source.get('publisher'))}, {source_date(source)} ({source.get('kind')}, {primary})"
-
-
-def effective_status(claim: Claim, kb: KnowledgeBase) -> str:
-    """The claim's status; a claim only news or analysis supports is 'reported'."""
-    if claim.status:
-        return claim.status
-    kinds = {kb.by_id[ref.id].get("kind") for ref in claim.sources}
-    return "reported" if kinds <= {"news", "analysis"} else ""
 
 
 def render_value(value: Any, page: str, kb: KnowledgeBase) -> str:
@@ -228,7 +184,7 @@ def front_matter(entry: Entry, kb: KnowledgeBase) -> str:
     keywords = search_keywords(entry, kb)
     if keywords:
         lines += ["tags:", *(f"  - {_yaml_text(k)}" for k in keywords)]
-    lines += ["search:", f"  boost: {page_boost(entry)}"]
+    lines += ["search:", f"  boost: {page_boost(entry)}", f"data_file: {entry.path}"]
     if entry.get("tags"):
         lines += ["topics:", *(f"  - {tag}" for tag in entry.get("tags"))]
     return "\n".join([*lines, "---"])
@@ -258,6 +214,9 @@ def entry_page(entry: Entry, kb: KnowledgeBase) -> str:
         *differs,
         *claim_sections(entry, kb, citer),
     ]
+    timeline = program_timeline(entry, kb, page, citer) if entry.kind == "program" else None
+    if timeline:
+        parts.append(timeline)
     if entry.get("body"):
         parts.append(entry.get("body"))
     parts += connections(entry, kb)
@@ -303,10 +262,10 @@ def index_page(kind: str, kb: KnowledgeBase) -> str:
     entries = kb.of_kind(kind)
     rows = [[link(page, e), *(index_cell(e, c, kb) for c in columns), cell(plain(e.get("summary"), 160))] for e in entries]
     headers = ["Title", *(label(c) for c in columns), "Summary"]
-    intro = f"{len(entries)} {kind} entries. Each links to its page, with its facts and their sources."
-    return (
-        f"---\ntitle: {info.heading}\nsearch:\n  boost: {INDEX_PAGE_BOOST}\n---\n\n# {info.heading}\n\n{intro}\n\n{table(headers, rows)}\n"
-    )
+    intro = f"{len(entries)} {kind} entries. Each links to its page, with its facts and their sources. Click a column heading to sort."
+    sortable = f'<div class="acq-sortable" markdown>\n\n{table(headers, rows)}\n\n</div>'
+    front = f"---\ntitle: {info.heading}\nsearch:\n  boost: {INDEX_PAGE_BOOST}\n---"
+    return f"{front}\n\n# {info.heading}\n\n{intro}\n\n{sortable}\n"
 
 
 def render_all(kb: KnowledgeBase) -> dict[str, str]:

@@ -1,0 +1,31 @@
+"""All view pages and feed files, by their paths below docs/."""
+
+from __future__ import annotations
+
+from acqkb.check import KnowledgeBase
+from acqkb.views.calendar import calendar_files
+from acqkb.views.changes import atom_feed, whats_new_page
+from acqkb.views.comparison import guide_page, matrix_page
+from acqkb.views.glossary import ABBREVIATIONS_PATH, abbreviations
+from acqkb.views.ledger import ledger_page
+from acqkb.views.phases import phases_page
+from acqkb.views.tags import tags_page
+from acqkb.views.timeline import chronology_page
+
+VIEW_FOLDERS = ["views", "calendar", "includes"]
+
+
+def view_files(kb: KnowledgeBase, site_url: str) -> dict[str, str]:
+    """Every view page and feed file, by its path below docs/."""
+    return {
+        "views/chronology.md": chronology_page(kb),
+        "views/comparison.md": matrix_page(kb),
+        "views/awards-ledger.md": ledger_page(kb),
+        "views/decision-guide.md": guide_page(kb),
+        "views/program-phases.md": phases_page(kb),
+        "views/tags.md": tags_page(kb),
+        "views/whats-new.md": whats_new_page(kb),
+        "feed.xml": atom_feed(kb, site_url),
+        ABBREVIATIONS_PATH: abbreviations(kb),
+        **calendar_files(kb, site_url),
+    }

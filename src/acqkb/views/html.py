@@ -1,0 +1,42 @@
+"""Helpers for the HTML blocks the views write into Markdown (parsed with md_in_html)."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+
+from acqkb.check import KnowledgeBase
+from acqkb.markdown import page_path
+from acqkb.model import Entry
+
+
+def attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def url_dir(page: str) -> str:
+    """The URL folder a page below docs/ is served at (directory URLs): a/b.md -> a/b, a/index.md -> a."""
+    return posixpath.dirname(page) if page.endswith("index.md") else page[:-3]
+
+
+def page_url(from_page: str, entry: Entry) -> str:
+    """A relative directory-style URL to an entry's page, for raw HTML and SVG links."""
+    return posixpath.relpath(url_dir(page_path(entry)), url_dir(from_page) or ".") + "/"
+
+
+def data_list(values: list[str]) -> str:
+    """Space-separated ids for a data- attribute."""
+    return " ".join(sorted(set(values)))
+
+
+def descendants(program: Entry, kb: KnowledgeBase) -> list[Entry]:
+    """The program and every program below it (by parent), nearest first."""
+    found, queue = [program], [program]
+    while queue:
+        current = queue.pop(0)
+        children = [e for e, field in kb.backlinks.get(current.id, []) if e.kind == "program" and field == "parent"]
+        for child in sorted(children, key=lambda e: e.id):
+            if child not in found:
+                found.append(child)
+                queue.append(child)
+    return found
