@@ -67,8 +67,9 @@ def program_timeline(program: Entry, kb: KnowledgeBase, page: str, citer: Citer)
     if not events:
         return None
     happened = sum(e.get("state") == "happened" for e in events)
+    noun = "event" if len(events) == 1 else "events"
     intro = (
-        f"{len(events)} events: {happened} happened, {len(events) - happened} planned. "
+        f"{len(events)} {noun}: {happened} happened, {len(events) - happened} planned. "
         "Planned events are drawn hollow; each date shows its precision."
     )
     return f"## Timeline\n\n{intro}\n\n{timeline_list(events, page, kb, citer)}"
