@@ -87,7 +87,7 @@ def parent_loop(entry: Entry, by_id: dict[str, Entry]) -> list[str] | None:
     while isinstance(ref := current.get("parent"), Ref) and ref.id in by_id:
         current = by_id[ref.id]
         if current.id == entry.id:
-            return chain
+            return chain if len(chain) > 1 else None  # a parent that is itself is a self-ref problem
         if current.id in chain:
             return None
         chain.append(current.id)
@@ -110,7 +110,7 @@ def check_as_of(entry: Entry, today: date) -> Problem | None:
     """as_of says when an entry was checked; it cannot be in the future."""
     as_of: FuzzyDate = entry.get("as_of")
     if as_of.start() > today:
-        return Problem(entry.path, entry.line, "future", f"as_of: {as_of.iso()} is after today ({today.isoformat()})")
+        return Problem(entry.path, entry.line_of("as_of"), "future", f"as_of: {as_of.iso()} is in the future; give the day the entry was checked")
     return None
 
 
@@ -135,4 +135,7 @@ def build(root: Path, today: date | None = None) -> tuple[KnowledgeBase, list[Pr
         if problem:
             problems.append(problem)
     problems += check_cycles(by_id)
-    return KnowledgeBase(entries, by_id, dict(backlinks)), problems
+    kb = KnowledgeBase(entries, by_id, dict(backlinks))
+    from acqkb.abbreviations import check_abbreviations  # needs the built base; imports this module
+
+    return kb, problems + check_abbreviations(kb)

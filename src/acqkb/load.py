@@ -22,10 +22,12 @@ def data_files(data_dir: Path) -> list[Path]:
 
 def parse_yaml(path: Path, rel: str) -> tuple[yaml.Node | None, list[Problem]]:
     """One YAML document as a node tree, or the problem that stopped it."""
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return None, [Problem(rel, 1, "encoding", f"not UTF-8 text ({error.reason})")]
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(rel, line, "encoding", f"not UTF-8 text (byte {raw[error.start]:#x}: {error.reason}); save the file as UTF-8")]
     try:
         documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
@@ -61,7 +63,8 @@ def load_entry(path: Path, rel: str) -> tuple[Entry | None, list[Problem]]:
         )
     if ctx.problems:
         return None, ctx.problems
-    return Entry(kind.name, data["id"], rel, node.start_mark.line + 1, data), []
+    lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
+    return Entry(kind.name, data["id"], rel, node.start_mark.line + 1, data, lines), []
 
 
 def _key_line(node: yaml.MappingNode, key: str) -> int:

@@ -253,6 +253,11 @@ class Entry:
     path: str
     line: int
     data: dict[str, Any] = field(default_factory=dict)
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def line_of(self, name: str) -> int:
+        """The line a top-level field starts at, or the entry's first line."""
+        return self.field_lines.get(name, self.line)
 
     @property
     def title(self) -> str:
