@@ -30,11 +30,11 @@ EXTRA = {
 
 
 def skeleton_text(kind: str, entry_id: str, source: str | None, today: date) -> str:
-    """The YAML text of a skeleton; placeholders in capitals are to be replaced."""
+    """The YAML text of a skeleton; the "to replace" text and capitalised placeholders are to be replaced."""
     header = f"# yaml-language-server: $schema=../../schema/{kind}.schema.json\n"
     sources = f"sources: [{source}]\n" if source else ""
     extra = EXTRA[kind].format(today=today.isoformat(), source=source)
-    return f"{header}id: {entry_id}\ntitle: TITLE\nsummary: >-\n  SUMMARY, in your own words.\n{extra}{sources}as_of: {today.isoformat()}\n"
+    return f"{header}id: {entry_id}\ntitle: Title to replace\nsummary: >-\n  Summary to replace, in your own words.\n{extra}{sources}as_of: {today.isoformat()}\n"
 
 
 def write_skeleton(root: Path, kind: str, entry_id: str, source: str | None, today: date) -> Path:
