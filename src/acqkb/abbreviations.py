@@ -80,8 +80,14 @@ def check_entry(entry: Entry, known: set[str]) -> list[Problem]:
             for abbreviation in abbreviations_in(text, known):
                 if abbreviation not in known and abbreviation not in seen:
                     seen.add(abbreviation)
-                    problems.append(Problem(entry.path, line or entry.line_of(name), "no-term",
-                                            f"{name}: abbreviation '{abbreviation}' has no glossary term; add one in data/terms/"))
+                    problems.append(
+                        Problem(
+                            entry.path,
+                            line or entry.line_of(name),
+                            "no-term",
+                            f"{name}: abbreviation '{abbreviation}' has no glossary term; add one in data/terms/",
+                        )
+                    )
     return problems
 
 

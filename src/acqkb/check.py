@@ -110,7 +110,9 @@ def check_as_of(entry: Entry, today: date) -> Problem | None:
     """as_of says when an entry was checked; it cannot be in the future."""
     as_of: FuzzyDate = entry.get("as_of")
     if as_of.start() > today:
-        return Problem(entry.path, entry.line_of("as_of"), "future", f"as_of: {as_of.iso()} is in the future; give the day the entry was checked")
+        return Problem(
+            entry.path, entry.line_of("as_of"), "future", f"as_of: {as_of.iso()} is in the future; give the day the entry was checked"
+        )
     return None
 
 

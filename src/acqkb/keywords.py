@@ -7,9 +7,12 @@ search field; the generator puts an entry's keywords there.
 
 from __future__ import annotations
 
+import re
+
 from acqkb.check import KnowledgeBase
 from acqkb.model import Entry
 
+PLURAL_ABBREVIATION = re.compile(r"\b([A-Z]{2,})s\b")
 SEPARATOR = r"[\s\-,;:!?()\[\]{}\"'/|<>]+|\.(?=\s|$)"
 PAGE_BOOST = {"instrument": 2.0, "program": 2.0, "organization": 2.0, "vendor": 2.0, "award": 1.5, "event": 1.0, "source": 0.8, "term": 1.0}
 POINTER_TERM_BOOST = 0.5
@@ -25,8 +28,8 @@ def fed_by_glossary(entry: Entry, kb: KnowledgeBase) -> list[str]:
     return names
 
 
-def search_keywords(entry: Entry, kb: KnowledgeBase) -> list[str]:
-    """The entry's own aliases, then the glossary's names for it, without repeats."""
+def other_names(entry: Entry, kb: KnowledgeBase) -> list[str]:
+    """The entry's own aliases, then the glossary's names for it, without repeats or the title."""
     names = [*entry.get("aliases", []), *fed_by_glossary(entry, kb)]
     if entry.kind == "term" and not entry.get("entry"):
         names += [entry.get("abbreviation", ""), entry.get("expansion", "")]
@@ -35,6 +38,16 @@ def search_keywords(entry: Entry, kb: KnowledgeBase) -> list[str]:
         if name and name.lower() != entry.title.lower():
             seen.setdefault(name, None)
     return list(seen)
+
+
+def search_keywords(entry: Entry, kb: KnowledgeBase) -> list[str]:
+    """The title and every other name, as search tags (the most heavily weighted search field).
+
+    Plural abbreviations are made singular ("OTAs" -> "OTA"): the site's search
+    puts a wildcard after every query word, so "OTA" would also match a rare
+    "otas" and rank an entry that merely mentions OTAs above the OTA entry.
+    """
+    return [PLURAL_ABBREVIATION.sub(r"\1", name) for name in (entry.title, *other_names(entry, kb))]
 
 
 def page_boost(entry: Entry) -> float:

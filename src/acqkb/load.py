@@ -27,7 +27,9 @@ def parse_yaml(path: Path, rel: str) -> tuple[yaml.Node | None, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(rel, line, "encoding", f"not UTF-8 text (byte {raw[error.start]:#x}: {error.reason}); save the file as UTF-8")]
+        return None, [
+            Problem(rel, line, "encoding", f"not UTF-8 text (byte {raw[error.start]:#x}: {error.reason}); save the file as UTF-8")
+        ]
     try:
         documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:

@@ -7,7 +7,7 @@ from typing import Any
 
 from acqkb.check import KnowledgeBase
 from acqkb.citations import Citer, effective_status, source_date
-from acqkb.keywords import INDEX_PAGE_BOOST, page_boost, search_keywords
+from acqkb.keywords import INDEX_PAGE_BOOST, other_names, page_boost, search_keywords
 from acqkb.markdown import cell, count, escape, link, money, page_path, plain, rel_link, table
 from acqkb.model import DECISION_QUESTIONS, DIMENSIONS, KINDS, Entry
 from acqkb.reference import fields_page
@@ -196,7 +196,7 @@ def _yaml_text(text: str) -> str:
 
 def also_known_as(entry: Entry, kb: KnowledgeBase) -> list[str]:
     """The other names a reader may know the entry by, right under its summary."""
-    names = search_keywords(entry, kb)
+    names = other_names(entry, kb)
     return [f"*Also known as: {escape(', '.join(names))}.*"] if names else []
 
 
