@@ -9,9 +9,13 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
+
+from sitesearch import chromium
 
 REPO = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
@@ -56,3 +60,23 @@ def served_site(built_site: tuple[Path, str]) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, shared by all browser tests."""
+    with chromium() as browser:
+        yield browser
+
+
+@contextmanager
+def recording_page(browser: Browser) -> Iterator[Page]:
+    """A fresh page that records every URL it requests in page.requests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: page.requests.append(request.url))  # type: ignore[attr-defined]
+    try:
+        yield page
+    finally:
+        context.close()

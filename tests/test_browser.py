@@ -5,37 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from conftest import ARTIFACTS
-
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+from conftest import ARTIFACTS, recording_page
 
 
 @pytest.fixture
-def page(browser: Browser, served_site: str) -> Iterator[Page]:
-    context = browser.new_context()
-    page = context.new_page()
-    page.requests = []  # type: ignore[attr-defined]
-    page.on("request", lambda request: page.requests.append(request.url))  # type: ignore[attr-defined]
-    yield page
-    context.close()
+def page(browser: Browser) -> Iterator[Page]:
+    with recording_page(browser) as page:
+        yield page
 
 
 def test_open_an_entry_follow_a_link_and_stay_on_the_host(page: Page, served_site: str) -> None:

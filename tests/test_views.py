@@ -13,8 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from acqkb.check import KnowledgeBase, build
 from acqkb.views.changes import FEED_SIZE, changes
 from acqkb.views.timeline import program_events
-from conftest import ARTIFACTS, REPO
-from sitesearch import chromium
+from conftest import ARTIFACTS, REPO, recording_page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -24,18 +23,10 @@ def kb() -> KnowledgeBase:
     return build(REPO)[0]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
-
-
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+    with recording_page(browser) as page:
+        yield page
 
 
 def shot(page: Page, name: str) -> None:
@@ -80,10 +71,12 @@ def test_ledger_sorts_and_filters(page: Page, served_site: str, kb: KnowledgeBas
     rows = page.locator("#acq-ledger tbody tr")
     total = sum(max(1, len(a.get("value", []))) for a in kb.of_kind("award"))
     expect(rows).to_have_count(total)
-    page.locator("#acq-ledger thead th", has_text="Value").first.click()
+    value_header = page.locator("#acq-ledger thead th").nth(6)
+    expect(value_header).to_have_text("Value")
+    value_header.click()
     values = [float(v) for v in page.locator("#acq-ledger tbody tr td:nth-child(7)").evaluate_all("els => els.map(e => e.dataset.sort)")]
     assert values == sorted(values)
-    page.locator("#acq-ledger thead th", has_text="Value").first.click()
+    value_header.click()
     values = [float(v) for v in page.locator("#acq-ledger tbody tr td:nth-child(7)").evaluate_all("els => els.map(e => e.dataset.sort)")]
     assert values == sorted(values, reverse=True)
     kind = "stated"

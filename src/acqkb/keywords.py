@@ -13,7 +13,7 @@ from acqkb.check import KnowledgeBase
 from acqkb.model import Entry
 
 PLURAL_ABBREVIATION = re.compile(r"\b([A-Z]{2,})s\b")
-SEPARATOR = r"[\s\-,;:!?()\[\]{}\"'/|<>]+|\.(?=\s|$)"
+SEPARATOR = r"[\s\-,;:!?()\[\]{}" + '"' + r"'/|<>]+|\.(?=\s|$)"
 PAGE_BOOST = {"instrument": 2.0, "program": 2.0, "organization": 2.0, "vendor": 2.0, "award": 1.5, "event": 1.0, "source": 0.8, "term": 1.0}
 POINTER_TERM_BOOST = 0.5
 INDEX_PAGE_BOOST = 0.3
