@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from acqkb.keywords import SEPARATOR
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -30,16 +34,34 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
-def stable_results(page: Page, quiet_ms: int = 500, limit_ms: int = 10_000) -> list[str]:
-    """The result links once they have not changed for quiet_ms (search runs as you type)."""
-    last, unchanged, waited = None, 0, 0
-    while unchanged < quiet_ms and waited < limit_ms:
-        current = page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)")
-        unchanged = unchanged + 100 if current == last else 0
-        last = current
+def last_word(query: str) -> str:
+    """The last token of a query, as the site highlights it in result links (?h=...)."""
+    tokens = [t for t in re.split(SEPARATOR, query.lower()) if t]
+    return tokens[-1] if tokens else ""
+
+
+def highlighted(href: str) -> list[str]:
+    return parse_qs(urlparse(href).query).get("h", [""])[0].split()
+
+
+def settled_results(page: Page, query: str, limit_ms: int = 15_000) -> list[str]:
+    """The result links once they answer the whole query.
+
+    Search runs on every keystroke and the results of a partial query can stay
+    on screen for seconds, so wait until a result highlights the query's last
+    word (or nothing matches); a query whose last word matches nowhere is read
+    after limit_ms.
+    """
+    word, waited = last_word(query), 0
+    while waited < limit_ms:
+        hrefs = page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)")
+        if any(word in highlighted(h) for h in hrefs[:10]):
+            return hrefs
+        if "No matching" in page.locator(".md-search-result__meta").inner_text():
+            return []
         page.wait_for_timeout(100)
         waited += 100
-    return last or []
+    return hrefs
 
 
 def site_search(page: Page, base: str, query: str) -> list[str]:
@@ -55,6 +77,6 @@ def site_search(page: Page, base: str, query: str) -> list[str]:
         page.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.includes('matching')")
     page.keyboard.type(query)
     meta.filter(has_text="matching").wait_for(timeout=10_000)
-    hrefs = stable_results(page)
+    hrefs = settled_results(page, query)
     pages = [href[len(base) :].split("#")[0].split("?")[0] for href in hrefs]
     return list(dict.fromkeys(pages))

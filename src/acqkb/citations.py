@@ -10,6 +10,8 @@ from acqkb.markdown import escape, link, page_path, rel_link
 from acqkb.model import PRIMARY_SOURCE_KINDS, Entry
 from acqkb.schema import Claim, FuzzyDate, Ref
 
+NOT_SEARCHED = " { data-search-exclude }"
+
 
 @dataclass
 class Citer:
@@ -26,6 +28,10 @@ class Citer:
             source = self.kb.by_id[ref.id]
             marks.append(f'[[{number}]]({rel_link(self.page, page_path(source))} "{escape(source.title)}")')
         return " ".join(marks)
+
+    def block(self) -> str:
+        """The Sources section, kept out of the site search (it only lists other entries)."""
+        return f"## Sources{NOT_SEARCHED}\n\n{self.section()}" if self.numbers else ""
 
     def section(self) -> str:
         lines = []

@@ -206,7 +206,10 @@ KIND_FIELDS: dict[str, dict[str, FieldDef]] = {
     "term": {
         "abbreviation": FieldDef(Str(), "the abbreviation, exactly as written"),
         "expansion": FieldDef(Str(), "what the abbreviation stands for"),
-        "entry": FieldDef(RefSpec(), "the entry that explains it in full"),
+        "entry": FieldDef(
+            RefSpec(),
+            "the entry that is this term, on its own page (its names become that entry's search keywords); use related for broader entries",
+        ),
     },
 }
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from acqkb.check import KnowledgeBase
-from acqkb.citations import Citer, effective_status, source_date
+from acqkb.citations import NOT_SEARCHED, Citer, effective_status, source_date
 from acqkb.keywords import INDEX_PAGE_BOOST, other_names, page_boost, search_keywords
 from acqkb.markdown import cell, count, escape, link, money, page_path, plain, rel_link, table
 from acqkb.model import DECISION_QUESTIONS, DIMENSIONS, KINDS, Entry
@@ -15,6 +15,7 @@ from acqkb.schema import Claim, Claims, FieldDef, FuzzyDate, Obj, Ref, Str
 from acqkb.views.timeline import program_timeline
 
 LABELS = {
+    "facts": "What the sources say",
     "as_of": "As of",
     "legal_basis": "Legal basis",
     "users": "Who may use it",
@@ -23,7 +24,7 @@ LABELS = {
     "organization": "Awarding organization",
     "date_approximate": "Date is approximate",
     "url": "Address",
-    "entry": "Explained in",
+    "entry": "The entry for this term",
     "category": "Category",
 }
 SECTION_ONLY = {"title", "summary", "body", "related", "sources", "as_of", "history", "id", "tags", "aliases"}
@@ -171,10 +172,10 @@ def connections(entry: Entry, kb: KnowledgeBase) -> list[str]:
     page, sections = page_path(entry), []
     related = [(kb.by_id[ref.id], "") for ref in entry.get("related", [])]
     if related:
-        sections.append(f"## Related\n\n{link_list(page, related)}")
+        sections.append(f"## Related{NOT_SEARCHED}\n\n{link_list(page, related)}")
     back = sorted(kb.backlinks.get(entry.id, []), key=lambda item: (item[0].kind, item[0].title.lower(), item[1]))
     if back:
-        sections.append(f"## Referenced by\n\n{link_list(page, [(e, f'in {label(w).lower()}') for e, w in back])}")
+        sections.append(f"## Referenced by{NOT_SEARCHED}\n\n{link_list(page, [(e, f'in {label(w).lower()}') for e, w in back])}")
     return sections
 
 
@@ -222,10 +223,10 @@ def entry_page(entry: Entry, kb: KnowledgeBase) -> str:
     parts += connections(entry, kb)
     citer.cite(entry.get("sources", []))
     if citer.numbers:
-        parts.append("## Sources\n\n" + citer.section())
+        parts.append(citer.block())
     if entry.get("history"):
         changes = "\n".join(f"- {h['date'].label()}: {escape(h['change'])}" for h in entry.get("history"))
-        parts.append(f"## Changes\n\n{changes}")
+        parts.append(f"## Changes{NOT_SEARCHED}\n\n{changes}")
     parts.append(f"*As of {entry.get('as_of').label()}: the day this entry was last checked against its sources.*")
     return "\n\n".join(parts) + "\n"
 

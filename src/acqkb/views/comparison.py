@@ -32,7 +32,7 @@ def matrix_page(kb: KnowledgeBase) -> str:
         f'<table class="acq-matrix" markdown>\n<thead><tr><th>Dimension</th>{head}</tr></thead>\n'
         f"<tbody markdown>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
     )
-    sources = "## Sources\n\n" + citer.section() if citer.numbers else ""
+    sources = citer.block()
     return (
         f"---\ntitle: Comparison matrix\nsearch:\n  boost: 0.5\n---\n\n# Comparison matrix\n\n"
         f"How {len(columns)} instruments compare along {len(DIMENSIONS)} dimensions. Every cell cites its sources; "
@@ -52,7 +52,7 @@ def guide_page(kb: KnowledgeBase) -> str:
         parts.append(
             f"## {escape(question)} {{#{attr(key.replace('_', '-'))}}}\n\n" + (items or "*No instrument in the data answers this yet.*")
         )
-    sources = "## Sources\n\n" + citer.section() if citer.numbers else ""
+    sources = citer.block()
     intro = (
         "Start from the question that describes your case. Each answer names the instrument and the rule that "
         "makes it fit, with its source; open the instrument for the full picture. This guide explains the law "

@@ -148,7 +148,7 @@ def ledger_page(kb: KnowledgeBase) -> str:
             lambda f: kb.by_id[f.award.get("awardees")[0].id].title,
         ),
     ]
-    sources = "## Sources\n\n" + citer.section() if citer.numbers else ""
+    sources = citer.block()
     return (
         "---\ntitle: Awards ledger\nsearch:\n  boost: 0.5\n---\n\n# Awards ledger\n\n"
         "Every award value in the data, one row per claim, with its value kind. Click a column heading to sort; "

@@ -54,5 +54,5 @@ def phases_page(kb: KnowledgeBase) -> str:
     )
     return (
         f"---\ntitle: Program phases\nsearch:\n  boost: 0.3\n---\n\n# Program phases\n\n{svg}\n\n## The phases and their sources\n\n{listing}\n\n"
-        f"## Sources\n\n{citer.section()}\n"
+        f"{citer.block()}\n"
     )

@@ -89,7 +89,7 @@ def chronology_page(kb: KnowledgeBase) -> str:
     topics = {t: t for e in events for t in event_topics(e, kb)}
     controls = f'<div class="acq-filters" data-target="acq-chronology">{options(programs, "Program", "programs")} {options(topics, "Tag", "tags")} <output class="acq-count"></output></div>'
     body = timeline_list(events, page, kb, citer).replace('class="acq-timeline"', 'class="acq-timeline" id="acq-chronology"', 1)
-    sources = "## Sources\n\n" + citer.section() if citer.numbers else ""
+    sources = citer.block()
     return (
         f"---\ntitle: Chronology\nsearch:\n  boost: 0.3\n---\n\n# Chronology\n\n"
         f"All {len(events)} events across all programs, oldest first. Choose a program or a tag to narrow the list.\n\n"
