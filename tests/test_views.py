@@ -144,3 +144,15 @@ def test_icalendar_files_parse_and_hold_every_event(built_site: tuple[Path, str]
         if events:
             parsed = icalendar.Calendar.from_ical(path.read_bytes())
             assert sorted(str(e["UID"]) for e in parsed.walk("VEVENT")) == sorted(f"{e.id}@acqkb" for e in events)
+
+
+def test_kind_index_tables_sort_by_a_clicked_column(page: Page, served_site: str, kb: KnowledgeBase) -> None:
+    page.goto(f"{served_site}/sources/")
+    date_header = page.locator(".acq-sortable table thead th", has_text="Date")
+    date_header.click()
+    expect(date_header).to_have_attribute("aria-sort", "ascending")
+    titles = page.locator(".acq-sortable table tbody tr td:first-child").all_inner_texts()
+    assert len(titles) == len(kb.of_kind("source"))
+    page.locator(".acq-sortable table thead th", has_text="Title").click()
+    titles = page.locator(".acq-sortable table tbody tr td:first-child").all_inner_texts()
+    assert titles == sorted(titles, key=str.lower)
