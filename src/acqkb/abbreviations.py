@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from acqkb.check import KnowledgeBase
 from acqkb.model import Entry
 from acqkb.problems import Problem
 from acqkb.schema import Claim
+
+if TYPE_CHECKING:
+    from acqkb.check import KnowledgeBase
 
 WORD = re.compile(r"[A-Za-z&]+(?:-[A-Za-z&]+)*")
 ROMAN = re.compile(r"^[IVXLC]+$")

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from acqkb.abbreviations import check_abbreviations
 from acqkb.load import load_tree
 from acqkb.model import Entry
 from acqkb.problems import Problem
@@ -138,6 +139,4 @@ def build(root: Path, today: date | None = None) -> tuple[KnowledgeBase, list[Pr
             problems.append(problem)
     problems += check_cycles(by_id)
     kb = KnowledgeBase(entries, by_id, dict(backlinks))
-    from acqkb.abbreviations import check_abbreviations  # needs the built base; imports this module
-
     return kb, problems + check_abbreviations(kb)

@@ -43,7 +43,7 @@ def figures(kb: KnowledgeBase) -> tuple[list[Figure], list[tuple[Entry, str]]]:
     return kept, left_out
 
 
-def totals_table(groups: dict[str, dict[str, list[Figure]]], label: str, page: str, kb: KnowledgeBase) -> str:
+def totals_table(groups: dict[str, dict[str, list[Figure]]], label: str) -> str:
     rows = []
     for name, kinds in sorted(groups.items(), key=lambda i: i[0].lower()):
         for kind in (k for k in VALUE_KINDS if k in kinds):
@@ -154,8 +154,8 @@ def ledger_page(kb: KnowledgeBase) -> str:
         "Every award value in the data, one row per claim, with its value kind. Click a column heading to sort; "
         "choose values to filter. A figure whose sources disagree appears once per claim and is left out of the totals.\n\n"
         f"{filters(kb)}\n\n{ledger}\n\n## Totals by vendor\n\nOnly awards with a single awardee; a shared award's value is not split. "
-        f"Totals are kept apart by value kind and never added across kinds.\n\n{totals_table(by_vendor(kept, kb, page), 'Vendor', page, kb)}\n\n"
-        f"## Totals by vehicle\n\n{totals_table(by_vehicle(kept, kb, page), 'Vehicle', page, kb)}\n\n"
+        f"Totals are kept apart by value kind and never added across kinds.\n\n{totals_table(by_vendor(kept, kb, page), 'Vendor')}\n\n"
+        f"## Totals by vehicle\n\n{totals_table(by_vehicle(kept, kb, page), 'Vehicle')}\n\n"
         f"## Left out of the totals\n\n{omitted or '*Nothing: every award figure is agreed by its sources.*'}\n\n"
         f"## Charts\n\n{charts[0]}\n\n{charts[1]}\n\n{sources}\n"
     )
