@@ -40,3 +40,9 @@ def descendants(program: Entry, kb: KnowledgeBase) -> list[Entry]:
                 found.append(child)
                 queue.append(child)
     return found
+
+
+def filter_select(name: str, label: str, values: dict[str, str]) -> str:
+    """A labelled <select> that acqkb.js uses to filter items by their data-<name> attribute."""
+    options = "".join(f'<option value="{attr(k)}">{html.escape(v)}</option>' for k, v in sorted(values.items(), key=lambda i: i[1].lower()))
+    return f'<label>{label} <select data-filter="{name}"><option value="">all</option>{options}</select></label>'

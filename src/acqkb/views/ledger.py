@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from acqkb.check import KnowledgeBase
 from acqkb.citations import Citer, effective_status
-from acqkb.markdown import amount, escape, link, table
+from acqkb.markdown import amount, link, table
 from acqkb.model import VALUE_KINDS, Entry
 from acqkb.schema import Claim, FuzzyDate
 from acqkb.views.charts import bar_chart
-from acqkb.views.html import attr, data_list
+from acqkb.views.html import attr, data_list, filter_select
 
 
 @dataclass(frozen=True)
@@ -94,11 +94,6 @@ def ledger_row(award: Entry, claim: Claim | None, page: str, kb: KnowledgeBase, 
     return f"<tr {attrs} markdown>{tds}</tr>"
 
 
-def select(name: str, label: str, values: dict[str, str]) -> str:
-    options = "".join(f'<option value="{attr(k)}">{escape(v)}</option>' for k, v in sorted(values.items(), key=lambda i: i[1].lower()))
-    return f'<label>{label} <select data-filter="{name}"><option value="">all</option>{options}</select></label>'
-
-
 def filters(kb: KnowledgeBase) -> str:
     awards = kb.of_kind("award")
 
@@ -113,12 +108,12 @@ def filters(kb: KnowledgeBase) -> str:
         '<div class="acq-filters" data-target="acq-ledger">'
         + " ".join(
             [
-                select("kind", "Value kind", kinds),
-                select("vehicle", "Vehicle", refs("instrument")),
-                select("vendor", "Vendor", vendors),
-                select("program", "Program", refs("program")),
-                select("year", "Year", years),
-                select("status", "Status", statuses),
+                filter_select("kind", "Value kind", kinds),
+                filter_select("vehicle", "Vehicle", refs("instrument")),
+                filter_select("vendor", "Vendor", vendors),
+                filter_select("program", "Program", refs("program")),
+                filter_select("year", "Year", years),
+                filter_select("status", "Status", statuses),
             ]
         )
         + ' <output class="acq-count"></output></div>'

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from acqkb.check import KnowledgeBase
 from acqkb.citations import Citer
-from acqkb.markdown import escape, link
+from acqkb.markdown import link
 from acqkb.model import Entry
 from acqkb.schema import FuzzyDate
-from acqkb.views.html import attr, data_list, descendants
+from acqkb.views.html import attr, data_list, descendants, filter_select
 
 
 def event_date(event: Entry) -> FuzzyDate:
@@ -75,11 +75,6 @@ def program_timeline(program: Entry, kb: KnowledgeBase, page: str, citer: Citer)
     return f"## Timeline\n\n{intro}\n\n{timeline_list(events, page, kb, citer)}"
 
 
-def options(values: dict[str, str], label: str, name: str) -> str:
-    items = "".join(f'<option value="{attr(v)}">{escape(t)}</option>' for v, t in sorted(values.items(), key=lambda i: i[1].lower()))
-    return f'<label>{label} <select data-filter="{name}"><option value="">all</option>{items}</select></label>'
-
-
 def chronology_page(kb: KnowledgeBase) -> str:
     """Every event in date order, narrowed in the browser by program and tag."""
     page = "views/chronology.md"
@@ -87,7 +82,7 @@ def chronology_page(kb: KnowledgeBase) -> str:
     events = kb.of_kind("event")
     programs = {p.id: p.title for e in events for p in event_programs(e, kb)}
     topics = {t: t for e in events for t in event_topics(e, kb)}
-    controls = f'<div class="acq-filters" data-target="acq-chronology">{options(programs, "Program", "programs")} {options(topics, "Tag", "tags")} <output class="acq-count"></output></div>'
+    controls = f'<div class="acq-filters" data-target="acq-chronology">{filter_select("programs", "Program", programs)} {filter_select("tags", "Tag", topics)} <output class="acq-count"></output></div>'
     body = timeline_list(events, page, kb, citer).replace('class="acq-timeline"', 'class="acq-timeline" id="acq-chronology"', 1)
     sources = citer.block()
     return (
