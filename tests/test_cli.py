@@ -21,11 +21,12 @@ def test_new_writes_a_valid_skeleton_of_every_kind(valid_root: Path, capsys: pyt
     for kind in KINDS:
         source = None if kind == "source" else "example-news"
         args = ["--root", str(valid_root), "new", kind, f"fresh-{kind}"] + (["--source", source] if source else [])
+        args += ["--about", "example-program"] if kind == "event" else []
         assert main(args) == 0
         text = (valid_root / "data" / KINDS[kind].folder / f"fresh-{kind}.yaml").read_text(encoding="utf-8")
         assert text.startswith(f"# yaml-language-server: $schema=../../schema/{kind}.schema.json\n")
     assert main(["--root", str(valid_root), "validate"]) == 0, capsys.readouterr().err
-    assert "18 entries" in capsys.readouterr().out
+    assert "19 entries" in capsys.readouterr().out
 
 
 def test_new_never_overwrites(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -40,6 +41,10 @@ def test_new_never_overwrites(valid_root: Path, capsys: pytest.CaptureFixture[st
     [
         (["new", "vendor", "Bad_Id", "--source", "example-news"], "'Bad_Id' is not an id"),
         (["new", "vendor", "no-source"], "a vendor names the sources it was written from; pass --source SOURCE-ID"),
+        (["new", "vendor", "ea", "--source", "example-news"], "the id 'ea' is already used by term data/terms/ea.yaml"),
+        (["new", "vendor", "fresh", "--source", "example-corp"], "--source 'example-corp' is vendor; write the source first"),
+        (["new", "vendor", "fresh", "--source", "no-such"], "--source 'no-such' is no entry; write the source first"),
+        (["new", "event", "fresh", "--source", "example-news"], "an event concerns a program, award, instrument or threshold"),
     ],
 )
 def test_new_refuses_bad_requests(valid_root: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:

@@ -69,7 +69,7 @@ def test_json_format_gives_the_same_problems_as_data(tmp_path: Path, capsys: pyt
     assert problems == [
         {
             "path": "data/awards/word-amount.yaml",
-            "line": 10,
+            "line": 11,
             "code": "type",
             "message": "value[0].value.amount: expected a number, got 'four billion'",
         }
@@ -79,7 +79,9 @@ def test_json_format_gives_the_same_problems_as_data(tmp_path: Path, capsys: pyt
 def test_valid_fixture_passes_with_counts_per_kind(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--root", str(valid_root), "validate"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("10 entries: 1 instruments, 1 programs, 2 organizations, 1 vendors, 1 awards, 1 events, 2 sources, 1 terms")
+    assert out.startswith(
+        "10 entries: 1 instruments, 1 programs, 2 organizations, 1 vendors, 1 awards, 1 events, 2 sources, 0 thresholds, 1 terms"
+    )
     assert "primary sources 1/2 (50%)" in out
 
 

@@ -14,6 +14,7 @@ from acqkb.abbreviations import check_abbreviations
 from acqkb.load import load_tree
 from acqkb.model import Entry
 from acqkb.problems import Problem
+from acqkb.rules import check_rules
 from acqkb.schema import Claim, FuzzyDate, Ref, article
 
 
@@ -139,4 +140,4 @@ def build(root: Path, today: date | None = None) -> tuple[KnowledgeBase, list[Pr
             problems.append(problem)
     problems += check_cycles(by_id)
     kb = KnowledgeBase(entries, by_id, dict(backlinks))
-    return kb, problems + check_abbreviations(kb)
+    return kb, problems + check_abbreviations(kb) + check_rules(kb)

@@ -15,18 +15,32 @@ from acqkb.generate import generate
 from acqkb.model import KINDS, PRIMARY_SOURCE_KINDS
 from acqkb.pages import write_if_changed
 from acqkb.problems import Problem, report_json, report_text
+from acqkb.rules import claims_of, is_primary
 from acqkb.search import search
 from acqkb.skeleton import SkeletonError, write_skeleton
 
 
 def counts_line(kb: KnowledgeBase) -> str:
-    """One line of counts per kind, with the share of primary sources."""
+    """Counts per kind, the share of primary sources, and per kind the share of claims that cite one."""
     per_kind = Counter(e.kind for e in kb.entries)
     sources = kb.of_kind("source")
     primary = sum(1 for s in sources if s.get("kind") in PRIMARY_SOURCE_KINDS)
-    share = f"{100 * primary / len(sources):.0f}%" if sources else "n/a"
     parts = [f"{per_kind[kind]} {KINDS[kind].folder}" for kind in KINDS]
-    return f"{len(kb.entries)} entries: {', '.join(parts)}; primary sources {primary}/{len(sources)} ({share})"
+    shares = [f"{kind} {share(*primary_claims(kb, kind))}" for kind in KINDS if kind != "source" and per_kind[kind]]
+    return (
+        f"{len(kb.entries)} entries: {', '.join(parts)}; primary sources {primary}/{len(sources)} ({share(primary, len(sources))})\n"
+        f"claims citing a primary source: {', '.join(shares)}"
+    )
+
+
+def share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}% of {whole}" if whole else "n/a"
+
+
+def primary_claims(kb: KnowledgeBase, kind: str) -> tuple[int, int]:
+    """How many claims of one kind's entries cite at least one primary source, and how many claims there are."""
+    claims = [claim for entry in kb.of_kind(kind) for _, claim in claims_of(entry)]
+    return sum(any(is_primary(ref.id, kb) for ref in c.sources) for c in claims), len(claims)
 
 
 def print_problems(problems: list[Problem], fmt: str) -> None:
@@ -46,7 +60,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     try:
-        path = write_skeleton(args.root, args.kind, args.id, args.source, date.today())
+        path = write_skeleton(args.root, args.kind, args.id, args.source, date.today(), args.about)
     except SkeletonError as error:
         print(f"acqkb new: {error}", file=sys.stderr)
         return 2
@@ -126,6 +140,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=list(KINDS), help="the kind of entry")
     new.add_argument("id", help="the new entry's id: lower-case words joined by hyphens")
     new.add_argument("--source", help="id of a source entry you wrote it from (required for every kind but source)")
+    new.add_argument("--about", help="for an event: the id of the program, award, instrument or threshold it concerns")
     new.set_defaults(func=cmd_new)
     export = sub.add_parser(
         "export",

@@ -119,7 +119,7 @@ def insert_entry(db: sqlite3.Connection, entry: Entry) -> None:
         if isinstance(definition.spec, Claims) and value:
             for position, claim in enumerate(value):
                 insert_claim(db, entry, name, position, claim)
-        elif isinstance(definition.spec, Obj) and name != "history" and value:
+        elif isinstance(definition.spec, Obj) and value and all(isinstance(d.spec, Claims) for d in definition.spec.fields.values()):
             for key, claims in value.items():
                 for position, claim in enumerate(claims):
                     insert_claim(db, entry, f"{name}.{key}", position, claim)

@@ -14,7 +14,17 @@ from acqkb.model import Entry
 
 PLURAL_ABBREVIATION = re.compile(r"\b([A-Z]{2,})s\b")
 SEPARATOR = r"[\s\-,;:!?()\[\]{}" + '"' + r"'/|<>]+|\.(?=\s|$)"
-PAGE_BOOST = {"instrument": 2.0, "program": 2.0, "organization": 2.0, "vendor": 2.0, "award": 1.5, "event": 1.0, "source": 0.8, "term": 1.0}
+PAGE_BOOST = {
+    "instrument": 2.0,
+    "program": 2.0,
+    "organization": 2.0,
+    "vendor": 2.0,
+    "award": 1.5,
+    "event": 1.0,
+    "source": 0.8,
+    "threshold": 1.5,
+    "term": 1.0,
+}
 POINTER_TERM_BOOST = 0.5
 INDEX_PAGE_BOOST = 0.3
 

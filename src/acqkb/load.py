@@ -53,6 +53,7 @@ def load_entry(path: Path, rel: str) -> tuple[Entry | None, list[Problem]]:
     node, problems = parse_yaml(path, rel)
     if node is None:
         return None, problems
+    problems += schema_line(path, rel, kind.name)
     ctx = Ctx(rel)
     data = kind.spec.convert(node, ctx, "")
     if isinstance(data, Invalid):
@@ -63,10 +64,23 @@ def load_entry(path: Path, rel: str) -> tuple[Entry | None, list[Problem]]:
                 rel, _key_line(node, "id"), "id-mismatch", f"id: '{data['id']}' differs from the file name '{path.stem}'; make them equal"
             )
         )
-    if ctx.problems:
-        return None, ctx.problems
+    if ctx.problems or problems:
+        return None, problems + ctx.problems
     lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
     return Entry(kind.name, data["id"], rel, node.start_mark.line + 1, data, lines), []
+
+
+def schema_header(kind: str) -> str:
+    """The first line of every data file: editors read the file's JSON Schema from it."""
+    return f"# yaml-language-server: $schema=../../schema/{kind}.schema.json"
+
+
+def schema_line(path: Path, rel: str, kind: str) -> list[Problem]:
+    with path.open("rb") as handle:
+        first = handle.readline().decode("utf-8", "replace").rstrip("\r\n")
+    if first == schema_header(kind):
+        return []
+    return [Problem(rel, 1, "schema-line", f"the first line must be '{schema_header(kind)}' so that editors check the file")]
 
 
 def _key_line(node: yaml.MappingNode, key: str) -> int:

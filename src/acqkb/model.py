@@ -70,18 +70,18 @@ DECISION_QUESTIONS = {
 
 money = Obj(
     {
-        "amount": FieldDef(Number(), "US dollars, a plain number (underscores may group digits)", required=True),
+        "amount": FieldDef(Number(), "US dollars, plain digits (no underscores or commas)", required=True),
         "kind": FieldDef(
             Enum(VALUE_KINDS), "what the figure measures: " + "; ".join(f"{k}: {v}" for k, v in VALUE_KIND_DOC.items()), required=True
         ),
         "qualifier": FieldDef(Enum(QUALIFIERS), "how the source hedges the figure"),
-        "fiscal_year": FieldDef(Number(integer=True, minimum=1900), "the fiscal year a budget figure belongs to"),
+        "fiscal_year": FieldDef(Number(integer=True, minimum=1900, maximum=2100), "the fiscal year a budget figure belongs to"),
     },
     title="Money",
 )
 count = Obj(
     {
-        "count": FieldDef(Number(integer=True), "how many", required=True),
+        "count": FieldDef(Number(integer=True, maximum=10**9), "how many", required=True),
         "qualifier": FieldDef(Enum(QUALIFIERS), "how the source hedges the count"),
     },
     title="Count",
@@ -94,6 +94,20 @@ citation = Obj(
     },
     title="Citation",
 )
+period = Obj(
+    {
+        "amount": FieldDef(Number(), "the dollar figure in force in this period (leave out for a rule without a figure)"),
+        "rule": FieldDef(Text(), "the rule as it stood in this period, in a sentence (who approves, what must be notified)"),
+        "effective": FieldDef(DateSpec(), "the day (or month, or year) it took effect", required=True),
+        "ended": FieldDef(DateSpec(), "the last day it applied; leave out while it is in force"),
+        "authority": FieldDef(
+            Str(), "the law, regulation or notice that set it, e.g. FAC 2025-06 or Pub. L. 118-159, sec. 816", required=True
+        ),
+        "basis": FieldDef(Str(), "how the figure is measured, e.g. fiscal year 2020 constant dollars"),
+    },
+    title="Period",
+)
+identifier = Str(description="an identifier exactly as the source prints it", pattern=r"[A-Z0-9][A-Z0-9-]{2,49}")
 phase = Obj(
     {
         "name": FieldDef(Str(), "the phase, e.g. prototype", required=True),
@@ -166,10 +180,15 @@ KIND_FIELDS: dict[str, dict[str, FieldDef]] = {
     },
     "organization": {
         "parent": FieldDef(RefSpec(("organization",)), "the organization it belongs to"),
+        "office_code": FieldDef(
+            Claims(identifier), "its contracting office code (DoDAAC) as printed in contract announcements, e.g. FA8808"
+        ),
         "established": FieldDef(Claims(DateSpec()), "when it was established"),
     },
     "vendor": {
         "parent": FieldDef(RefSpec(("vendor",)), "the company it belongs to"),
+        "uei": FieldDef(Claims(Str(pattern=r"[A-Z0-9]{12}")), "its Unique Entity ID in SAM.gov (12 characters)"),
+        "cage": FieldDef(Claims(Str(pattern=r"[A-Z0-9]{5}")), "its CAGE code (5 characters)"),
     },
     "award": {
         "status": FieldDef(Enum(STATUSES), "how firm the award is: reported, announced or confirmed", required=True),
@@ -180,6 +199,15 @@ KIND_FIELDS: dict[str, dict[str, FieldDef]] = {
         "date": FieldDef(Claims(DateSpec()), "when it was awarded", required=True),
         "value": FieldDef(Claims(money), "its value, each claim with its value kind"),
         "satellites": FieldDef(Claims(count), "satellites it buys"),
+        "piid": FieldDef(Claims(identifier), "the contract or agreement number (PIID), e.g. FA8810-25-C-0001"),
+        "parent_award": FieldDef(
+            RefSpec(("award",)), "the vehicle (an IDIQ, a consortium agreement) this award is an order or agreement under"
+        ),
+        "parent_piid": FieldDef(Claims(identifier), "the parent vehicle's number, when the source gives it"),
+        "awarding_office": FieldDef(Claims(Str()), "the contracting office as the source names it, with its code if given"),
+        "in_usaspending": FieldDef(
+            Claims(Bool()), "whether the action appears in USAspending / FPDS (many other transactions do not); only as a source states it"
+        ),
     },
     "event": {
         "state": FieldDef(Enum(("happened", "planned")), "whether it happened or is planned", required=True),
@@ -189,6 +217,8 @@ KIND_FIELDS: dict[str, dict[str, FieldDef]] = {
         ),
         "programs": FieldDef(refs("program"), "programs it belongs to"),
         "awards": FieldDef(refs("award"), "awards it concerns"),
+        "instruments": FieldDef(refs("instrument"), "instruments (authorities, vehicles, rules) it changed or concerns"),
+        "thresholds": FieldDef(refs("threshold"), "thresholds it set or changed"),
         "organizations": FieldDef(refs("organization"), "organizations it concerns"),
     },
     "source": {
@@ -200,8 +230,31 @@ KIND_FIELDS: dict[str, dict[str, FieldDef]] = {
             "statute, regulation, official-release, government-report, decision (primary); news, analysis (secondary)",
             required=True,
         ),
-        "url": FieldDef(Url(), "its address, only if seen in the source itself"),
+        "url": FieldDef(
+            Url(),
+            "its official address: the publisher's own page (for law and regulation, the official publication), only if seen or built by the publisher's own scheme",
+        ),
         "locator": FieldDef(Str(), "where to find it without a URL: a report number, docket or file name"),
+        "copy": FieldDef(
+            Obj(
+                {
+                    "publisher": FieldDef(Str(), "who holds the copy that was read (a mirror, an aggregator, a repository)", required=True),
+                    "url": FieldDef(Url(), "the copy's address, if seen"),
+                    "locator": FieldDef(Str(), "where in the copy: a file name, a page"),
+                    "date": FieldDef(DateSpec(), "the copy's own date, when it differs from the source's"),
+                },
+                title="Copy",
+            ),
+            "the copy actually read, when it is not the official publication",
+        ),
+    },
+    "threshold": {
+        "category": FieldDef(Enum(("dollar-threshold", "rule")), "a dollar figure, or a rule that changes over time", required=True),
+        "scope": FieldDef(Str(), "where it applies, e.g. DoD, civilian agencies, all executive agencies", required=True),
+        "instruments": FieldDef(refs("instrument"), "the instruments it governs; their pages link here"),
+        "periods": FieldDef(
+            Claims(period, multi=True), "each value with the dates it applied and the authority that set it", required=True
+        ),
     },
     "term": {
         "abbreviation": FieldDef(Str(), "the abbreviation, exactly as written"),
@@ -239,6 +292,7 @@ _HEADINGS = {
     "award": "Awards",
     "event": "Events",
     "source": "Sources",
+    "threshold": "Thresholds",
     "term": "Glossary",
 }
 KINDS: dict[str, Kind] = {

@@ -8,7 +8,7 @@ from typing import Any
 from acqkb.check import KnowledgeBase
 from acqkb.citations import NOT_SEARCHED, Citer, effective_status, source_date
 from acqkb.keywords import INDEX_PAGE_BOOST, other_names, page_boost, search_keywords
-from acqkb.markdown import cell, count, escape, link, money, page_path, plain, rel_link, table
+from acqkb.markdown import amount, cell, count, escape, link, money, page_path, plain, rel_link, table
 from acqkb.model import DECISION_QUESTIONS, DIMENSIONS, KINDS, Entry
 from acqkb.reference import fields_page
 from acqkb.schema import Claim, Claims, FieldDef, FuzzyDate, Obj, Ref, Str
@@ -58,10 +58,23 @@ def render_dict(value: dict, page: str, kb: KnowledgeBase) -> str:
         former = f" (formerly {value['formerly']})" if value.get("formerly") else ""
         title = f": {value['title']}" if value.get("title") else ""
         return cell(f"{value['cite']}{former}{title}")
+    if "effective" in value:
+        return period_text(value)
     if "name" in value:
         end = f" to {value['end'].label()}" if value.get("end") else " onward"
         return cell(f"{value['name']}: {value['start'].label()}{end}")
     return cell(", ".join(f"{k}: {render_value(v, page, kb)}" for k, v in value.items()))
+
+
+def period_text(value: dict) -> str:
+    """A threshold period: figure or rule, the dates it applied, and what set it."""
+    what = amount(value["amount"]) if "amount" in value else ""
+    if value.get("basis"):
+        what += f" ({value['basis']})"
+    rule = cell(value["rule"]) if value.get("rule") else ""
+    until = f" to {value['ended'].label()}" if value.get("ended") else " onward"
+    head = "; ".join(part for part in (what, rule) if part)
+    return cell(f"{head}: from {value['effective'].label()}{until}, set by {value['authority']}")
 
 
 def claim_text(claim: Claim, page: str, kb: KnowledgeBase, citer: Citer) -> str:
@@ -239,6 +252,7 @@ INDEX_COLUMNS: dict[str, list[str]] = {
     "award": ["date", "value", "awardees"],
     "event": ["date", "state"],
     "source": ["publisher", "date", "kind"],
+    "threshold": ["scope", "category"],
     "term": ["abbreviation", "expansion"],
 }
 

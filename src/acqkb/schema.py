@@ -254,12 +254,21 @@ class Bool(Spec):
         return {"type": "boolean"}
 
 
+PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+
+
 @dataclass
 class Number(Spec):
-    """A number; `integer` narrows it to whole numbers (underscores may group digits)."""
+    """A plain decimal number between minimum and maximum; `integer` narrows it to whole numbers.
+
+    Only digits, a minus sign and one decimal point: YAML 1.1 and 1.2 read
+    underscores, leading zeros (octal), colons (base 60), exponents and .inf
+    differently or not at all, so each is refused rather than guessed.
+    """
 
     integer: bool = False
     minimum: float = 0
+    maximum: float = 10**15
 
     def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
         expected = "a whole number" if self.integer else "a number"
@@ -269,13 +278,17 @@ class Number(Spec):
         allowed = (INT_TAG,) if self.integer else (INT_TAG, FLOAT_TAG)
         if scalar.tag not in allowed:
             return ctx.error(node, "type", f"{where}: expected {expected}, got {describe(node)}")
-        value = _CONSTRUCTOR.construct_object(scalar)
-        if value < self.minimum or value != value:
-            return ctx.error(node, "range", f"{where}: {value} is below {self.minimum}")
+        if not PLAIN_NUMBER.fullmatch(scalar.value) or (self.integer and "." in scalar.value):
+            return ctx.error(
+                node, "number", f"{where}: write {describe(node)} as plain digits (no underscores, leading zeros, exponents or colons)"
+            )
+        value = int(scalar.value) if "." not in scalar.value else float(scalar.value)
+        if not self.minimum <= value <= self.maximum:
+            return ctx.error(node, "range", f"{where}: {scalar.value} is outside {self.minimum:,.0f} to {self.maximum:,.0f}")
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "integer" if self.integer else "number", "minimum": self.minimum}
+        return {"type": "integer" if self.integer else "number", "minimum": self.minimum, "maximum": self.maximum}
 
 
 @dataclass
