@@ -82,7 +82,8 @@ def test_valid_fixture_passes_with_counts_per_kind(valid_root: Path, capsys: pyt
     assert out.startswith(
         "10 entries: 1 instruments, 1 programs, 2 organizations, 1 vendors, 1 awards, 1 events, 2 sources, 0 thresholds, 1 terms"
     )
-    assert "primary sources 1/2 (50%)" in out
+    assert "primary sources 1/2 (50% of 2)" in out
+    assert "claims citing a primary source: instrument 100% of 1, program 0% of 1, organization 100% of 1, award 33% of 3" in out
 
 
 def test_the_real_data_is_valid(capsys: pytest.CaptureFixture[str]) -> None:

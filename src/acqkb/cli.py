@@ -26,7 +26,7 @@ def counts_line(kb: KnowledgeBase) -> str:
     sources = kb.of_kind("source")
     primary = sum(1 for s in sources if s.get("kind") in PRIMARY_SOURCE_KINDS)
     parts = [f"{per_kind[kind]} {KINDS[kind].folder}" for kind in KINDS]
-    shares = [f"{kind} {share(*primary_claims(kb, kind))}" for kind in KINDS if kind != "source" and per_kind[kind]]
+    shares = [f"{kind} {share(*counts)}" for kind in KINDS if kind != "source" and (counts := primary_claims(kb, kind))[1]]
     return (
         f"{len(kb.entries)} entries: {', '.join(parts)}; primary sources {primary}/{len(sources)} ({share(primary, len(sources))})\n"
         f"claims citing a primary source: {', '.join(shares)}"
