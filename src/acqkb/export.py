@@ -85,7 +85,7 @@ def claim_cell(record: dict[str, Any]) -> str:
     if "sources" not in record:
         return csv_cell(record)
     value = record["value"]
-    shown = f"{value['amount']} {value['kind']}" if isinstance(value, dict) and "amount" in value else csv_cell(value)
+    shown = f"{value['amount']} {value['kind']}" if isinstance(value, dict) and "kind" in value else csv_cell(value)
     return f"{shown} [{', '.join(record['sources'])}]"
 
 
@@ -96,8 +96,16 @@ def csv_text(kind: str, kb: KnowledgeBase) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(names)
     for entry in sorted(kb.of_kind(kind), key=lambda e: e.id):
-        writer.writerow([csv_cell(entry.get(name)) for name in names])
+        writer.writerow([formula_safe(csv_cell(entry.get(name))) for name in names])
     return out.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(cell: str) -> str:
+    """A cell a spreadsheet will not run as a formula: one starting with = + - @ gets a leading apostrophe (OWASP's advice)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def api_files(kb: KnowledgeBase) -> dict[str, str | bytes]:
