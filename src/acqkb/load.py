@@ -147,11 +147,31 @@ def location_problem(path: Path, rel: str) -> Problem | None:
     return Problem(rel, 1, "location", f"unexpected file ({where}); {hint}")
 
 
+# The last result for each file, with the bytes it came from: `mkdocs serve` rebuilds after every
+# edit, and re-reading only the files whose bytes changed keeps that quick.
+_LOADED: dict[str, tuple[bytes, Entry | None, list[Problem]]] = {}
+
+
 def load_entry(path: Path, rel: str) -> tuple[Entry | None, list[Problem]]:
-    """Convert one file to an Entry against its kind's schema."""
+    """Convert one file to an Entry against its kind's schema (again only when its bytes changed)."""
     misplaced = location_problem(path, rel)
     if misplaced:
         return None, [misplaced]
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else b""
+    except OSError:
+        raw = b""
+    key = f"{path.resolve()}\0{rel}"
+    cached = _LOADED.get(key)
+    if raw and cached and cached[0] == raw:
+        return cached[1], list(cached[2])
+    entry, problems = _load_entry(path, rel)
+    if raw:
+        _LOADED[key] = (raw, entry, problems)
+    return entry, list(problems)
+
+
+def _load_entry(path: Path, rel: str) -> tuple[Entry | None, list[Problem]]:
     kind = FOLDERS[path.parent.name]
     text, problems = read_text(path, rel)
     if text is None:

@@ -15,8 +15,14 @@ def page_path(entry: Entry) -> str:
 
 
 def rel_link(from_page: str, to_page: str) -> str:
-    """A relative link between two pages below docs/."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """A relative link between two pages below docs/ (most pages sit one folder deep, which is quick to handle)."""
+    source, _, _ = from_page.rpartition("/")
+    target, _, name = to_page.rpartition("/")
+    if source == target:
+        return name
+    if "/" not in source and "/" not in target and source and target:
+        return f"../{to_page}"
+    return posixpath.relpath(to_page, source or ".")
 
 
 def link(from_page: str, entry: Entry) -> str:

@@ -131,10 +131,18 @@ def markdown_texts(entry: Entry) -> Iterator[tuple[str, str, int]]:
 
 
 def event_tied(entry: Entry, kb: KnowledgeBase) -> list[Problem]:
-    """An event concerns a program, award, instrument or threshold, and says which."""
+    """An event concerns a program, award, instrument or threshold, and says which.
+
+    The founding or reshaping of an organization (category organization) may
+    name only the organizations it concerns: tying it to a program it does not
+    concern would be untrue.
+    """
     if entry.kind != "event" or any(entry.get(name) for name in EVENT_TIES):
         return []
-    return [Problem(entry.path, entry.line, "untied-event", "event: name the programs, awards, instruments or thresholds it concerns")]
+    if entry.get("category") == "organization" and entry.get("organizations"):
+        return []
+    message = "event: name the programs, awards, instruments or thresholds it concerns (an organization event: its organizations)"
+    return [Problem(entry.path, entry.line, "untied-event", message)]
 
 
 def publisher_is_original(entry: Entry, kb: KnowledgeBase) -> list[Problem]:

@@ -142,6 +142,7 @@ def _renderer() -> markdown.Markdown:
     return markdown.Markdown(extensions=SITE_EXTENSIONS)
 
 
+@lru_cache(maxsize=4096)
 def render(text: str) -> str:
     """Markdown to HTML with the site's extensions (for checks; the site renders it itself)."""
     renderer = _renderer()
