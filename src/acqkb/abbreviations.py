@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from acqkb.check import KnowledgeBase
 
 WORD = re.compile(r"[A-Za-z&]+(?:-[A-Za-z&]+)*")
+# A word or hyphenated compound with at least two capitals: only these can be or hold an abbreviation,
+# and finding them with one regular expression keeps the check fast on long texts.
+CAPITALISED = re.compile(r"(?<![A-Za-z&-])(?=[A-Za-z&-]*[A-Z][A-Za-z&-]*[A-Z])[A-Za-z&]+(?:-[A-Za-z&]+)*")
 ROMAN = re.compile(r"^[IVXLC]+$")
 TEXT_FIELDS = ("title", "summary", "body", "facts", "purpose", "users", "rules", "comparison", "fits")
 
@@ -48,7 +51,7 @@ def candidate(word: str) -> str | None:
 
 def abbreviations_in(text: str, known: set[str]) -> Iterator[str]:
     """The abbreviations in a text, hyphenated terms taken whole."""
-    for match in WORD.finditer(re.sub(r"\S*\d\S*", " ", re.sub(r"\]\([^)]*\)", "]", text))):
+    for match in CAPITALISED.finditer(re.sub(r"\S*\d\S*", " ", re.sub(r"\]\([^)]*\)", "]", text))):
         compound = match.group()
         if compound in known or compound.removesuffix("s") in known:
             yield compound if compound in known else compound.removesuffix("s")

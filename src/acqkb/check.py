@@ -12,7 +12,8 @@ from typing import Any
 
 from acqkb.abbreviations import check_abbreviations
 from acqkb.load import load_tree
-from acqkb.model import Entry
+from acqkb.model import KINDS, Entry
+from acqkb.paths import VIEW_PAGES
 from acqkb.problems import Problem
 from acqkb.rules import check_rules
 from acqkb.schema import Claim, FuzzyDate, Ref, article
@@ -46,6 +47,8 @@ class KnowledgeBase:
     entries: list[Entry]
     by_id: dict[str, Entry] = field(default_factory=dict)
     backlinks: dict[str, list[tuple[Entry, str]]] = field(default_factory=dict)
+    today: date = field(default_factory=date.today)
+    pages: set[str] = field(default_factory=set)
 
     def of_kind(self, kind: str) -> list[Entry]:
         return sorted((e for e in self.entries if e.kind == kind), key=lambda e: e.title.lower())
@@ -118,6 +121,14 @@ def check_as_of(entry: Entry, today: date) -> Problem | None:
     return None
 
 
+def site_pages(root: Path, entries: list[Entry]) -> set[str]:
+    """Every page below docs/ that entry text may link to: generated pages and the hand-written ones."""
+    generated = {f"{KINDS[e.kind].folder}/{e.id}.md" for e in entries} | {f"{k.folder}/index.md" for k in KINDS.values()}
+    written = {p.relative_to(root / "docs").as_posix() for p in (root / "docs").glob("*.md")}
+    written |= {p.relative_to(root / "docs").as_posix() for p in (root / "docs" / "guides").glob("*.md")}
+    return generated | written | set(VIEW_PAGES) | {"reference/fields.md"}
+
+
 def build(root: Path, today: date | None = None) -> tuple[KnowledgeBase, list[Problem]]:
     """Load data/ under root and run every check; return the base and all problems."""
     entries, problems = load_tree(root)
@@ -139,5 +150,5 @@ def build(root: Path, today: date | None = None) -> tuple[KnowledgeBase, list[Pr
         if problem:
             problems.append(problem)
     problems += check_cycles(by_id)
-    kb = KnowledgeBase(entries, by_id, dict(backlinks))
+    kb = KnowledgeBase(entries, by_id, dict(backlinks), today or date.today(), site_pages(root, entries))
     return kb, problems + check_abbreviations(kb) + check_rules(kb)

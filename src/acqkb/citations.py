@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from acqkb.check import KnowledgeBase
-from acqkb.markdown import escape, link, page_path, rel_link
+from acqkb.markdown import link, page_path, rel_link
 from acqkb.model import PRIMARY_SOURCE_KINDS, Entry
 from acqkb.schema import Claim, FuzzyDate, Ref
+from acqkb.text import inline
 
 NOT_SEARCHED = " { data-search-exclude }"
 
@@ -26,7 +27,8 @@ class Citer:
         for ref in refs:
             number = self.numbers.setdefault(ref.id, len(self.numbers) + 1)
             source = self.kb.by_id[ref.id]
-            marks.append(f'[[{number}]]({rel_link(self.page, page_path(source))} "{escape(source.title)}")')
+            title = source.title.replace('"', "'")
+            marks.append(f'[[{number}]]({rel_link(self.page, page_path(source))} "{title}")')
         return " ".join(marks)
 
     def block(self) -> str:
@@ -50,7 +52,7 @@ def source_date(source: Entry) -> str:
 def source_line(source: Entry) -> str:
     """Publisher, date and kind of a source, in one line."""
     primary = "primary" if source.get("kind") in PRIMARY_SOURCE_KINDS else "secondary"
-    return f"{escape(source.get('publisher'))}, {source_date(source)} ({source.get('kind')}, {primary})"
+    return f"{inline(source.get('publisher'))}, {source_date(source)} ({source.get('kind')}, {primary})"
 
 
 def effective_status(claim: Claim, kb: KnowledgeBase) -> str:

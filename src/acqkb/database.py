@@ -79,6 +79,15 @@ def claim_row(value: Any) -> dict[str, Any]:
         }
     if isinstance(value, Ref):
         return {"ref_id": value.id}
+    if isinstance(value, dict) and "effective" in value:
+        end = value.get("ended")
+        return {
+            "amount": value.get("amount"),
+            "text": value.get("rule") or value["authority"],
+            "date": value["effective"].iso(),
+            "date_start": value["effective"].start().isoformat(),
+            "date_end": end.end().isoformat() if end else None,
+        }
     if isinstance(value, dict) and "amount" in value:
         return {
             "amount": value["amount"],

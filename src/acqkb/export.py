@@ -55,7 +55,8 @@ def export_document(kb: KnowledgeBase) -> dict[str, Any]:
 
 
 def json_text(document: Any) -> str:
-    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+    """Compact JSON (no indentation: smaller and quicker to write); `allow_nan=False` keeps it standard JSON."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
 def json_schema(kind: str) -> dict[str, Any]:
@@ -85,7 +86,7 @@ def claim_cell(record: dict[str, Any]) -> str:
     if "sources" not in record:
         return csv_cell(record)
     value = record["value"]
-    shown = f"{value['amount']} {value['kind']}" if isinstance(value, dict) and "amount" in value else csv_cell(value)
+    shown = f"{value['amount']} {value['kind']}" if isinstance(value, dict) and "kind" in value else csv_cell(value)
     return f"{shown} [{', '.join(record['sources'])}]"
 
 
@@ -96,8 +97,16 @@ def csv_text(kind: str, kb: KnowledgeBase) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(names)
     for entry in sorted(kb.of_kind(kind), key=lambda e: e.id):
-        writer.writerow([csv_cell(entry.get(name)) for name in names])
+        writer.writerow([formula_safe(csv_cell(entry.get(name))) for name in names])
     return out.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(cell: str) -> str:
+    """A cell a spreadsheet will not run as a formula: one starting with = + - @ gets a leading apostrophe (OWASP's advice)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def api_files(kb: KnowledgeBase) -> dict[str, str | bytes]:

@@ -10,10 +10,13 @@ from acqkb.check import build
 from acqkb.export import api_files
 from acqkb.pages import generated_folders, render_all, write_pages
 from acqkb.problems import Problem
+from acqkb.settings import read_settings
 from acqkb.views.files import VIEW_FOLDERS, view_files
+from acqkb.views.glossary import Glossary
 
 EXPORT_PATH = "api/acqkb.json"
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+# What of docs/ people write; everything else below docs/ the generator owns.
+HAND_WRITTEN = ("index.md", "guides", "assets")
 
 
 @dataclass
@@ -32,8 +35,13 @@ class Counts:
         )
 
 
-def generate(root: Path, site_url: str = DEFAULT_SITE_URL) -> tuple[Counts | None, list[Problem]]:
-    """Check root/data and, when it is clean, write the pages and export below root/docs."""
+def generate(root: Path, site_url: str = "") -> tuple[Counts | None, list[Problem]]:
+    """Check root/data and, when it is clean, write the pages and export below root/docs.
+
+    The site's address and forge come from root/mkdocs.yml; site_url overrides the address.
+    """
+    settings = read_settings(root, site_url)
+    site_url = settings.base
     kb, problems = build(root)
     if problems:
         return None, problems
@@ -42,6 +50,8 @@ def generate(root: Path, site_url: str = DEFAULT_SITE_URL) -> tuple[Counts | Non
     api = api_files(kb)
     exported = sum(json.loads(api[EXPORT_PATH])["counts"].values())
     yaml_copies = {f"api/yaml/{e.folder}/{e.id}.yaml": (root / e.path).read_text(encoding="utf-8") for e in kb.entries}
-    files = pages | api | yaml_copies | view_files(kb, site_url)
+    glossary = Glossary(kb)
+    files = {path: glossary.for_page(text) if path.endswith(".md") else text for path, text in (pages | view_files(kb, site_url)).items()}
+    files |= api | yaml_copies
     changed = write_pages(files, root / "docs", [*generated_folders(), *VIEW_FOLDERS])
     return Counts(len(kb.entries), entry_pages, exported, changed), []

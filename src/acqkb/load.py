@@ -1,11 +1,17 @@
 """Read data/ into entries: safe YAML, positions kept, every problem collected.
 
-Nothing here raises for bad data; each problem becomes a Problem with the
-file's path relative to the repository root and a 1-based line.
+Nothing here raises for bad data. Each problem becomes a Problem with the
+file's path relative to the repository root and a 1-based line (0 for a whole
+folder). YAML is composed by libyaml (PyYAML's C binding), which is about ten
+times faster than the pure-Python composer and refuses nesting past 1,000
+levels by itself.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -13,16 +19,53 @@ import yaml
 from acqkb.model import FOLDERS, Entry
 from acqkb.problems import Problem
 from acqkb.schema import Ctx, Invalid
+from acqkb.text import invisible_problem
+
+MAX_BYTES = 256 * 1024
+ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s\[\]{},]+", re.MULTILINE)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    """Every file below data/, sorted, so none is passed over unseen."""
-    return sorted(p for p in data_dir.rglob("*") if p.is_file())
+def walk(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+    """Regular files below a folder, sorted; links, devices, pipes and folders named like files are problems."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    try:
+        items = sorted(os.scandir(folder), key=lambda item: item.name)
+    except OSError as error:
+        return [], [Problem(rel_path(folder, root), 0, "unreadable", f"cannot read this folder ({error.strerror})")]
+    for item in items:
+        path = Path(item.path)
+        rel = rel_path(path, root)
+        mode = item.stat(follow_symlinks=False).st_mode
+        if stat.S_ISLNK(mode):
+            problems.append(Problem(rel, 0, "symlink", "a symbolic link, not followed; put the entry file itself in data/"))
+        elif stat.S_ISDIR(mode) and path.suffix == ".yaml":
+            problems.append(Problem(rel, 0, "location", "a folder named like an entry file; entries are files, data/<kind>/<id>.yaml"))
+        elif stat.S_ISDIR(mode):
+            found, more = walk(path, root)
+            files += found
+            problems += more
+        elif stat.S_ISREG(mode):
+            files.append(path)
+        else:
+            problems.append(Problem(rel, 0, "not-a-file", "not a regular file (a pipe, socket or device), not read"))
+    return files, problems
 
 
-def parse_yaml(path: Path, rel: str) -> tuple[yaml.Node | None, list[Problem]]:
-    """One YAML document as a node tree, or the problem that stopped it."""
-    raw = path.read_bytes()
+def rel_path(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """The file as checked text: within the size limit, UTF-8, no invisible or control characters."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Problem(rel, 1, "too-large", f"{size:,} bytes; an entry file is at most {MAX_BYTES:,} bytes")]
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(rel, 1, "unreadable", f"cannot read this file ({error.strerror})")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -30,44 +73,56 @@ def parse_yaml(path: Path, rel: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [
             Problem(rel, line, "encoding", f"not UTF-8 text (byte {raw[error.start]:#x}: {error.reason}); save the file as UTF-8")
         ]
-    try:
-        documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as error:
+    lines = text.replace("\r\n", "\n")
+    if invisible_problem(lines, multiline=True) is None:
+        return text, []
+    problems = []
+    for number, line in enumerate(lines.split("\n"), 1):
+        problem = invisible_problem(line)
+        if problem:
+            problems.append(Problem(rel, number, "control-char", f"this line {problem}"))
+    return (None if problems else text), problems
+
+
+def yaml_error(error: yaml.YAMLError, rel: str, text: str) -> Problem:
+    """A YAML error as a problem at its line."""
+    if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        return None, [Problem(rel, line, "yaml-syntax", f"YAML syntax error: {error.problem or error.context}")]
-    documents = [d for d in documents if d is not None]
-    if len(documents) != 1:
-        return None, [Problem(rel, 1, "document", f"expected one YAML document, found {len(documents)}")]
-    return documents[0], []
+        return Problem(rel, line, "yaml-syntax", f"YAML syntax error: {error.problem or error.context}")
+    position = getattr(error, "position", 0) or 0
+    return Problem(rel, text.count("\n", 0, position) + 1, "yaml-syntax", f"YAML error: {error}".split("\n")[0])
 
 
-def load_entry(path: Path, rel: str) -> tuple[Entry | None, list[Problem]]:
-    """Convert one file to an Entry against its kind's schema."""
-    folder = path.parent.name
-    kind = FOLDERS.get(folder)
-    if path.suffix != ".yaml" or kind is None or path.parent.parent.name != "data":
-        where = f"folder '{folder}'" if kind is None else f"suffix '{path.suffix}'"
-        hint = "entries live in data/<kind>/<id>.yaml with kind one of " + ", ".join(sorted(FOLDERS))
-        return None, [Problem(rel, 1, "location", f"unexpected file ({where}); {hint}")]
-    node, problems = parse_yaml(path, rel)
-    if node is None:
-        return None, problems
-    problems += schema_line(path, rel, kind.name)
-    ctx = Ctx(rel)
-    data = kind.spec.convert(node, ctx, "")
-    if isinstance(data, Invalid):
-        return None, ctx.problems
-    if "id" in data and data["id"] != path.stem:
-        ctx.problems.append(
-            Problem(
-                rel, _key_line(node, "id"), "id-mismatch", f"id: '{data['id']}' differs from the file name '{path.stem}'; make them equal"
+def anchors(text: str, rel: str) -> list[Problem]:
+    """Anchors and aliases are refused: they let a small file expand to a huge one, and entries never need them."""
+    if not ANCHOR_OR_ALIAS.search(text):
+        return []
+    problems = []
+    for event in yaml.parse(text, Loader=_LOADER):
+        name = getattr(event, "anchor", None)
+        if name is not None:
+            what = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
+            sign = "*" if what == "alias" else "&"
+            problems.append(
+                Problem(rel, event.start_mark.line + 1, what, f"YAML {what} '{sign}{name}'; write the value out instead of {what}ing it")
             )
-        )
-    if ctx.problems or problems:
-        return None, problems + ctx.problems
-    lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
-    return Entry(kind.name, data["id"], rel, node.start_mark.line + 1, data, lines), []
+    return problems
+
+
+def parse_yaml(text: str, rel: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """One YAML document as a node tree, or the problems that stopped it."""
+    try:
+        documents = [d for d in yaml.compose_all(text, Loader=_LOADER) if d is not None]
+        problems = anchors(text, rel)
+    except yaml.YAMLError as error:
+        return None, [yaml_error(error, rel, text)]
+    if problems:
+        return None, problems
+    if len(documents) != 1:
+        line = documents[1].start_mark.line + 1 if len(documents) > 1 else 1
+        return None, [Problem(rel, line, "document", f"expected one YAML document, found {len(documents)}")]
+    return documents[0], []
 
 
 def schema_header(kind: str) -> str:
@@ -75,12 +130,67 @@ def schema_header(kind: str) -> str:
     return f"# yaml-language-server: $schema=../../schema/{kind}.schema.json"
 
 
-def schema_line(path: Path, rel: str, kind: str) -> list[Problem]:
-    with path.open("rb") as handle:
-        first = handle.readline().decode("utf-8", "replace").rstrip("\r\n")
+def schema_line(text: str, rel: str, kind: str) -> list[Problem]:
+    first = text.split("\n", 1)[0].rstrip("\r")
     if first == schema_header(kind):
         return []
     return [Problem(rel, 1, "schema-line", f"the first line must be '{schema_header(kind)}' so that editors check the file")]
+
+
+def location_problem(path: Path, rel: str) -> Problem | None:
+    folder = path.parent.name
+    kind = FOLDERS.get(folder)
+    if path.suffix == ".yaml" and kind is not None and path.parent.parent.name == "data":
+        return None
+    where = f"folder '{folder}'" if kind is None else f"suffix '{path.suffix}'"
+    hint = "entries live in data/<kind>/<id>.yaml with kind one of " + ", ".join(sorted(FOLDERS))
+    return Problem(rel, 1, "location", f"unexpected file ({where}); {hint}")
+
+
+# The last result for each file, with the bytes it came from: `mkdocs serve` rebuilds after every
+# edit, and re-reading only the files whose bytes changed keeps that quick.
+_LOADED: dict[str, tuple[bytes, Entry | None, list[Problem]]] = {}
+
+
+def load_entry(path: Path, rel: str) -> tuple[Entry | None, list[Problem]]:
+    """Convert one file to an Entry against its kind's schema (again only when its bytes changed)."""
+    misplaced = location_problem(path, rel)
+    if misplaced:
+        return None, [misplaced]
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else b""
+    except OSError:
+        raw = b""
+    key = f"{path.resolve()}\0{rel}"
+    cached = _LOADED.get(key)
+    if raw and cached and cached[0] == raw:
+        return cached[1], list(cached[2])
+    entry, problems = _load_entry(path, rel)
+    if raw:
+        _LOADED[key] = (raw, entry, problems)
+    return entry, list(problems)
+
+
+def _load_entry(path: Path, rel: str) -> tuple[Entry | None, list[Problem]]:
+    kind = FOLDERS[path.parent.name]
+    text, problems = read_text(path, rel)
+    if text is None:
+        return None, problems
+    node, problems = parse_yaml(text, rel)
+    if node is None:
+        return None, problems
+    problems = schema_line(text, rel, kind.name)
+    ctx = Ctx(rel)
+    data = kind.spec.convert(node, ctx, "")
+    if isinstance(data, Invalid):
+        return None, problems + ctx.problems
+    if "id" in data and data["id"] != path.stem:
+        message = f"id: '{data['id']}' differs from the file name '{path.stem}'; make them equal"
+        ctx.problems.append(Problem(rel, _key_line(node, "id"), "id-mismatch", message))
+    if ctx.problems or problems:
+        return None, problems + ctx.problems
+    lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
+    return Entry(kind.name, data["id"], rel, node.start_mark.line + 1, data, lines), []
 
 
 def _key_line(node: yaml.MappingNode, key: str) -> int:
@@ -92,13 +202,15 @@ def _key_line(node: yaml.MappingNode, key: str) -> int:
 
 def load_tree(root: Path) -> tuple[list[Entry], list[Problem]]:
     """Load every entry below root/data; return the good ones and all problems."""
-    entries: list[Entry] = []
-    problems: list[Problem] = []
     data_dir = root / "data"
-    if not data_dir.is_dir():
-        return [], [Problem("data", 0, "location", f"no data/ folder in {root}")]
-    for path in data_files(data_dir):
-        entry, found = load_entry(path, path.relative_to(root).as_posix())
+    if data_dir.is_symlink() or not data_dir.is_dir():
+        return [], [Problem("data", 0, "location", "no data/ folder here; entries live in data/<kind>/<id>.yaml")]
+    files, problems = walk(data_dir, root)
+    if not files and not problems:
+        return [], [Problem("data", 0, "empty-data", "data/ holds no entry files; add entries with `acqkb new`")]
+    entries: list[Entry] = []
+    for path in files:
+        entry, found = load_entry(path, rel_path(path, root))
         problems.extend(found)
         if entry is not None:
             entries.append(entry)

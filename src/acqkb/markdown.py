@@ -6,6 +6,7 @@ import posixpath
 import re
 
 from acqkb.model import VALUE_KIND_DOC, Entry
+from acqkb.text import inline
 
 
 def page_path(entry: Entry) -> str:
@@ -14,22 +15,23 @@ def page_path(entry: Entry) -> str:
 
 
 def rel_link(from_page: str, to_page: str) -> str:
-    """A relative link between two pages below docs/."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """A relative link between two pages below docs/ (most pages sit one folder deep, which is quick to handle)."""
+    source, _, _ = from_page.rpartition("/")
+    target, _, name = to_page.rpartition("/")
+    if source == target:
+        return name
+    if "/" not in source and "/" not in target and source and target:
+        return f"../{to_page}"
+    return posixpath.relpath(to_page, source or ".")
 
 
 def link(from_page: str, entry: Entry) -> str:
     """A Markdown link to an entry's page."""
-    return f"[{escape(entry.title)}]({rel_link(from_page, page_path(entry))})"
-
-
-def escape(text: str) -> str:
-    """Text safe inside a table cell or link label."""
-    return text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
+    return f"[{inline(entry.title)}]({rel_link(from_page, page_path(entry))})"
 
 
 def cell(text: str) -> str:
-    """Markdown text folded onto one line for a table cell."""
+    """Markdown text (already checked) folded onto one line for a table cell."""
     return re.sub(r"\s*\n\s*", " ", text.strip()).replace("|", "\\|")
 
 
@@ -65,13 +67,3 @@ def count(value: dict) -> str:
     """A count with its hedge."""
     hedge = QUALIFIER_WORDS.get(value.get("qualifier", ""), "")
     return f"{hedge} {value['count']:,}".strip()
-
-
-def plain(text: str, limit: int = 0) -> str:
-    """Markdown reduced to plain text (links to their labels), optionally shortened."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`#>]", "", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    if limit and len(text) > limit:
-        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return text

@@ -1,37 +1,47 @@
-"""The MkDocs hook: the only module that imports mkdocs. It runs the generator before each build."""
+"""The MkDocs hook: the only module that imports mkdocs. It runs the generator before each build.
+
+Under `mkdocs serve` it also makes an edit cheap to see: the generated folders
+of docs/ are not watched (data/ is; the generator writes docs/ itself, so
+watching it too would build twice per edit), and a data problem is reported
+without failing the rebuild, so the last good site keeps being served.
+"""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
+from mkdocs.livereload import LiveReloadServer
 
-from acqkb.generate import generate
+from acqkb import serving
+from acqkb.generate import HAND_WRITTEN, generate
 from acqkb.problems import report_text
 
 log = logging.getLogger("mkdocs.acqkb")
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    serving.ACTIVE = command == "serve"
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Check data/ and write the generated pages; a data problem fails the build."""
-    counts, problems = generate(Path(config.config_file_path).parent, config.site_url or "http://127.0.0.1:8000/")
+    """Check data/ and write the generated pages; a data problem fails a build and is reported during serve."""
+    counts, problems = generate(Path(config.config_file_path).parent, config.site_url or "")
+    if problems and serving.ACTIVE:
+        log.info("acqkb: the data has problems; the site keeps showing the last good data:\n%s", report_text(problems))
+        return
     if problems:
         raise PluginError("acqkb: the data has problems:\n" + report_text(problems))
     log.info("acqkb: %s", counts.line())
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A generated entry page's edit action opens the YAML file it came from, not the Markdown."""
-    data_file = page.meta.get("data_file")
-    if data_file:
-        if config.repo_url and config.edit_uri:
-            page.edit_url = urljoin(config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/") + "/", data_file)
-        else:
-            depth = page.url.count("/")
-            page.edit_url = "../" * depth + "api/yaml/" + data_file.removeprefix("data/")
-    return markdown
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    """Watch the hand-written parts of docs/ only; data/ (in mkdocs.yml's watch list) drives the rest."""
+    docs = Path(config.docs_dir)
+    server.unwatch(str(docs))
+    for name in HAND_WRITTEN:
+        if (docs / name).exists():
+            server.watch(str(docs / name))
+    return server

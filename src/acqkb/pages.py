@@ -8,10 +8,12 @@ from typing import Any
 from acqkb.check import KnowledgeBase
 from acqkb.citations import NOT_SEARCHED, Citer, effective_status, source_date
 from acqkb.keywords import INDEX_PAGE_BOOST, other_names, page_boost, search_keywords
-from acqkb.markdown import amount, cell, count, escape, link, money, page_path, plain, rel_link, table
+from acqkb.markdown import amount, cell, count, link, money, page_path, rel_link, table
 from acqkb.model import DECISION_QUESTIONS, DIMENSIONS, KINDS, Entry
 from acqkb.reference import fields_page
-from acqkb.schema import Claim, Claims, FieldDef, FuzzyDate, Obj, Ref, Str
+from acqkb.schema import Claim, Claims, FieldDef, FuzzyDate, Markdown, Obj, Ref, Str
+from acqkb.text import front_matter as yaml_text
+from acqkb.text import inline, plain, search_keyword
 from acqkb.views.timeline import program_timeline
 
 LABELS = {
@@ -27,7 +29,7 @@ LABELS = {
     "entry": "The entry for this term",
     "category": "Category",
 }
-SECTION_ONLY = {"title", "summary", "body", "related", "sources", "as_of", "history", "id", "tags", "aliases"}
+SECTION_ONLY = {"title", "summary", "body", "related", "sources", "as_of", "history", "id", "tags", "aliases", "copy"}
 
 
 def label(name: str) -> str:
@@ -46,10 +48,14 @@ def render_value(value: Any, page: str, kb: KnowledgeBase) -> str:
         return ", ".join(render_value(item, page, kb) for item in value)
     if isinstance(value, dict):
         return render_dict(value, page, kb)
-    return cell(str(value))
+    if isinstance(value, Markdown):
+        return cell(value)
+    return inline(str(value))
 
 
 def render_dict(value: dict, page: str, kb: KnowledgeBase) -> str:
+    if "effective" in value:
+        return period_text(value)
     if "amount" in value:
         return money(value)
     if "count" in value:
@@ -57,24 +63,22 @@ def render_dict(value: dict, page: str, kb: KnowledgeBase) -> str:
     if "cite" in value:
         former = f" (formerly {value['formerly']})" if value.get("formerly") else ""
         title = f": {value['title']}" if value.get("title") else ""
-        return cell(f"{value['cite']}{former}{title}")
-    if "effective" in value:
-        return period_text(value)
+        return inline(f"{value['cite']}{former}{title}")
     if "name" in value:
         end = f" to {value['end'].label()}" if value.get("end") else " onward"
-        return cell(f"{value['name']}: {value['start'].label()}{end}")
-    return cell(", ".join(f"{k}: {render_value(v, page, kb)}" for k, v in value.items()))
+        return inline(f"{value['name']}: {value['start'].label()}{end}")
+    return ", ".join(f"{inline(k)}: {render_value(v, page, kb)}" for k, v in value.items())
 
 
 def period_text(value: dict) -> str:
     """A threshold period: figure or rule, the dates it applied, and what set it."""
     what = amount(value["amount"]) if "amount" in value else ""
     if value.get("basis"):
-        what += f" ({value['basis']})"
+        what += f" ({inline(value['basis'])})"
     rule = cell(value["rule"]) if value.get("rule") else ""
     until = f" to {value['ended'].label()}" if value.get("ended") else " onward"
     head = "; ".join(part for part in (what, rule) if part)
-    return cell(f"{head}: from {value['effective'].label()}{until}, set by {value['authority']}")
+    return f"{head}: from {value['effective'].label()}{until}, set by {inline(value['authority'])}"
 
 
 def claim_text(claim: Claim, page: str, kb: KnowledgeBase, citer: Citer) -> str:
@@ -194,24 +198,20 @@ def connections(entry: Entry, kb: KnowledgeBase) -> list[str]:
 
 def front_matter(entry: Entry, kb: KnowledgeBase) -> str:
     """Title, description, search keywords (as Material's search tags), boost and topic tags."""
-    lines = ["---", f"title: {_yaml_text(entry.title)}", f"description: {_yaml_text(plain(entry.get('summary'), 300))}"]
+    lines = ["---", f"title: {yaml_text(entry.title)}", f"description: {yaml_text(plain(entry.get('summary'), 300))}"]
     keywords = search_keywords(entry, kb)
     if keywords:
-        lines += ["tags:", *(f"  - {_yaml_text(k)}" for k in keywords)]
+        lines += ["tags:", *(f"  - {search_keyword(k)}" for k in keywords)]
     lines += ["search:", f"  boost: {page_boost(entry)}", f"data_file: {entry.path}"]
     if entry.get("tags"):
         lines += ["topics:", *(f"  - {tag}" for tag in entry.get("tags"))]
     return "\n".join([*lines, "---"])
 
 
-def _yaml_text(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def also_known_as(entry: Entry, kb: KnowledgeBase) -> list[str]:
     """The other names a reader may know the entry by, right under its summary."""
     names = other_names(entry, kb)
-    return [f"*Also known as: {escape(', '.join(names))}.*"] if names else []
+    return [f"*Also known as: {inline(', '.join(names))}.*"] if names else []
 
 
 def entry_page(entry: Entry, kb: KnowledgeBase) -> str:
@@ -221,7 +221,7 @@ def entry_page(entry: Entry, kb: KnowledgeBase) -> str:
     rows, differs = fact_rows(entry, kb, citer)
     parts = [
         front_matter(entry, kb),
-        f"# {escape(entry.title)}",
+        f"# {inline(entry.title)}",
         entry.get("summary"),
         *also_known_as(entry, kb),
         "## Facts\n\n" + table(["Fact", "Value"], rows),
@@ -238,7 +238,7 @@ def entry_page(entry: Entry, kb: KnowledgeBase) -> str:
     if citer.numbers:
         parts.append(citer.block())
     if entry.get("history"):
-        changes = "\n".join(f"- {h['date'].label()}: {escape(h['change'])}" for h in entry.get("history"))
+        changes = "\n".join(f"- {h['date'].label()}: {inline(h['change'])}" for h in entry.get("history"))
         parts.append(f"## Changes{NOT_SEARCHED}\n\n{changes}")
     parts.append(f"*As of {entry.get('as_of').label()}: the day this entry was last checked against its sources.*")
     return "\n\n".join(parts) + "\n"
@@ -275,7 +275,7 @@ def index_page(kind: str, kb: KnowledgeBase) -> str:
     info, columns = KINDS[kind], INDEX_COLUMNS[kind]
     page = f"{info.folder}/index.md"
     entries = kb.of_kind(kind)
-    rows = [[link(page, e), *(index_cell(e, c, kb) for c in columns), cell(plain(e.get("summary"), 160))] for e in entries]
+    rows = [[link(page, e), *(index_cell(e, c, kb) for c in columns), inline(plain(e.get("summary"), 160))] for e in entries]
     headers = ["Title", *(label(c) for c in columns), "Summary"]
     intro = f"{len(entries)} {kind} entries. Each links to its page, with its facts and their sources. Click a column heading to sort."
     sortable = f'<div class="acq-sortable" markdown>\n\n{table(headers, rows)}\n\n</div>'

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from acqkb.text import printable
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -17,7 +19,7 @@ class Problem:
 
     def format(self) -> str:
         """Render as `path:line: message [code]`."""
-        return f"{self.path}:{self.line}: {self.message} [{self.code}]"
+        return printable(f"{self.path}:{self.line}: {self.message} [{self.code}]")
 
 
 def summary(problems: list[Problem]) -> str:

@@ -6,13 +6,15 @@ list `check.build` runs.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from acqkb.model import PRIMARY_SOURCE_KINDS, Entry
+from acqkb.model import KINDS, PRIMARY_SOURCE_KINDS, Entry
 from acqkb.problems import Problem
 from acqkb.schema import Claim
+from acqkb.text import is_external, links
 
 if TYPE_CHECKING:
     from acqkb.check import KnowledgeBase
@@ -77,6 +79,57 @@ def periods_in_order(entry: Entry, kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
+def phases_in_order(entry: Entry, kb: KnowledgeBase) -> list[Problem]:
+    """A phase cannot end before it starts."""
+    problems = []
+    for claim in entry.get("phases", []):
+        phase = claim.value
+        if phase.get("end") and phase["end"].end() < phase["start"].start():
+            message = f"phases: {phase['name']} ends {phase['end'].iso()}, before it starts {phase['start'].iso()}"
+            problems.append(Problem(entry.path, claim.line, "date-order", message))
+    return problems
+
+
+def history_in_past(entry: Entry, kb: KnowledgeBase) -> list[Problem]:
+    """A change cannot be dated after today."""
+    return [
+        Problem(
+            entry.path,
+            entry.line_of("history"),
+            "future",
+            f"history: {item['date'].iso()} is in the future; date a change when it was made",
+        )
+        for item in entry.get("history", [])
+        if item["date"].start() > kb.today
+    ]
+
+
+def links_resolve(entry: Entry, kb: KnowledgeBase) -> list[Problem]:
+    """A relative link in entry text must reach a page of the site, as a strict build requires."""
+    page = f"{KINDS[entry.kind].folder}/{entry.id}.md"
+    problems = []
+    for name, text, line in markdown_texts(entry):
+        for href in links(text):
+            target = href.split("#", 1)[0]
+            if not target or is_external(href):
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+            if resolved not in kb.pages:
+                problems.append(Problem(entry.path, line, "link", f"{name}: links to '{href}', which is no page of the site"))
+    return problems
+
+
+def markdown_texts(entry: Entry) -> Iterator[tuple[str, str, int]]:
+    """The Markdown texts of an entry (summary, body, claim values and notes) with their field and line."""
+    for name in ("summary", "body"):
+        if entry.get(name):
+            yield name, entry.get(name), entry.line_of(name)
+    for name, claim in claims_of(entry):
+        for text in (claim.value, claim.note):
+            if isinstance(text, str):
+                yield name, text, claim.line
+
+
 def event_tied(entry: Entry, kb: KnowledgeBase) -> list[Problem]:
     """An event concerns a program, award, instrument or threshold, and says which.
 
@@ -107,7 +160,15 @@ def publisher_is_original(entry: Entry, kb: KnowledgeBase) -> list[Problem]:
     return []
 
 
-RULES: list[Callable[[Entry, KnowledgeBase], list[Problem]]] = [firm_status, periods_in_order, event_tied, publisher_is_original]
+RULES: list[Callable[[Entry, KnowledgeBase], list[Problem]]] = [
+    firm_status,
+    periods_in_order,
+    phases_in_order,
+    history_in_past,
+    links_resolve,
+    event_tied,
+    publisher_is_original,
+]
 
 
 def check_rules(kb: KnowledgeBase) -> list[Problem]:

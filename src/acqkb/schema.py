@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import urlparse
 
 import yaml
 
 from acqkb.problems import Problem
+from acqkb.text import MAX_LINE, invisible_problem, markdown_problem, url_problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STR_TAG = "tag:yaml.org,2002:str"
@@ -29,7 +29,10 @@ NULL_TAG = "tag:yaml.org,2002:null"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+class Markdown(str):
+    """Entry text written in Markdown, already passed by the sanitiser check; a plain `str` value is plain text."""
 
 
 class Invalid:
@@ -47,7 +50,11 @@ class Ctx:
     problems: list[Problem] = field(default_factory=list)
 
     def error(self, node: yaml.Node, code: str, message: str) -> Invalid:
-        self.problems.append(Problem(self.path, node.start_mark.line + 1, code, message))
+        return self.error_at(node, 0, code, message)
+
+    def error_at(self, node: yaml.Node, offset: int, code: str, message: str) -> Invalid:
+        """A problem `offset` lines below where the node starts."""
+        self.problems.append(Problem(self.path, node.start_mark.line + 1 + offset, code, message))
         return INVALID
 
 
@@ -125,6 +132,9 @@ def parse_fuzzy_date(text: str) -> FuzzyDate | None:
     return result
 
 
+FIRST_YEAR, LAST_YEAR = 1789, 2100
+
+
 def describe(node: yaml.Node) -> str:
     """How a wrong value reads in a message: what was found instead."""
     if isinstance(node, yaml.MappingNode):
@@ -173,7 +183,7 @@ class Spec:
 
 @dataclass
 class Str(Spec):
-    """One line of plain text."""
+    """One line of plain text, or with `multiline` Markdown text (checked by the sanitiser in acqkb.text)."""
 
     description: str = "text"
     pattern: str | None = None
@@ -188,16 +198,32 @@ class Str(Spec):
         text = scalar.value.strip()
         if not text:
             return ctx.error(node, "empty", f"{where}: must not be empty")
-        if not self.multiline and "\n" in text:
+        invisible = invisible_problem(text, self.multiline)
+        if invisible:
+            return ctx.error(node, "control-char", f"{where}: {invisible}")
+        if not self.multiline:
+            return self._line(text, node, ctx, where)
+        problem = markdown_problem(text)
+        if problem:
+            offset = problem[0] - 1 + (1 if scalar.style in ("|", ">") else 0)
+            return ctx.error_at(node, offset if scalar.style == "|" else min(offset, 1), "markup", f"{where}: {problem[1]}")
+        return Markdown(text)
+
+    def _line(self, text: str, node: yaml.Node, ctx: Ctx, where: str) -> Any:
+        if "\n" in text:
             return ctx.error(node, "type", f"{where}: must be one line")
+        if len(text) > MAX_LINE:
+            return ctx.error(node, "too-long", f"{where}: {len(text)} characters; one line of text is at most {MAX_LINE}")
         if self.pattern and not re.fullmatch(self.pattern, text):
             return ctx.error(node, "format", f"{where}: '{text}' does not match {self.pattern}")
-        return text if self.multiline else scalar.value.strip()
+        return text
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string", "minLength": 1}
+        if not self.multiline:
+            schema["maxLength"] = MAX_LINE
         if self.pattern:
-            schema["pattern"] = self.pattern
+            schema["pattern"] = f"^(?:{self.pattern})$"
         return schema
 
 
@@ -246,9 +272,9 @@ class Bool(Spec):
         scalar = self._scalar(node, ctx, where, "true or false")
         if isinstance(scalar, Invalid):
             return scalar
-        if scalar.tag != BOOL_TAG:
-            return ctx.error(node, "type", f"{where}: expected true or false, got {describe(node)}")
-        return _CONSTRUCTOR.construct_object(scalar)
+        if scalar.tag != BOOL_TAG or scalar.value.lower() not in ("true", "false"):
+            return ctx.error(node, "type", f"{where}: expected true or false, got {describe(node)} (YAML 1.2 reads only true and false)")
+        return scalar.value.lower() == "true"
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "boolean"}
@@ -307,6 +333,8 @@ class DateSpec(Spec):
             return ctx.error(node, "date", f"{where}: {describe(node)} is not a real date")
         if scalar.tag not in (STR_TAG, INT_TAG, TIMESTAMP_TAG) or parsed is None:
             return ctx.error(node, "date", f"{where}: {describe(node)} is not a date; write YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
+        if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+            return ctx.error(node, "date", f"{where}: {parsed.year} is outside the years {FIRST_YEAR} to {LAST_YEAR}")
         if self.day_only and parsed.precision != "day":
             return ctx.error(node, "date", f"{where}: {describe(node)} must be a full date, YYYY-MM-DD")
         return parsed
@@ -317,19 +345,19 @@ class DateSpec(Spec):
 
 @dataclass
 class Url(Spec):
-    """An http or https address."""
+    """An http or https address that every output can carry as it is."""
 
     def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
         text = Str().convert(node, ctx, where)
         if isinstance(text, Invalid):
             return text
-        parts = urlparse(text)
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
-            return ctx.error(node, "url", f"{where}: '{text}' is not an http(s) URL")
+        problem = url_problem(text)
+        if problem:
+            return ctx.error(node, "url", f"{where}: '{text}' {problem}")
         return text
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": "^https?://[^\\s/]+"}
+        return {"type": "string", "format": "uri", "pattern": '^https?://[^\\s/]+[^\\s"<>\\\\^`{|}]*$', "maxLength": MAX_LINE}
 
 
 @dataclass
@@ -394,7 +422,8 @@ def mapping_items(node: yaml.MappingNode, ctx: Ctx, where: str) -> list[tuple[st
     pairs, first_line = [], {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
-            ctx.error(key_node, "type", f"{where}: keys must be plain words, got {describe(key_node)}")
+            prefix = f"{where}: " if where else ""
+            ctx.error(key_node, "type", f"{prefix}keys must be plain words, got {describe(key_node)}")
             continue
         key = key_node.value
         if key in first_line:

@@ -18,9 +18,10 @@ from lunr.query_lexer import QueryLexer
 
 from acqkb.check import KnowledgeBase
 from acqkb.keywords import SEPARATOR, page_boost, search_keywords
-from acqkb.markdown import page_path, plain
+from acqkb.markdown import page_path
 from acqkb.model import Entry
 from acqkb.schema import Claim
+from acqkb.text import plain
 
 FIELD_BOOSTS = {"title": 1000, "text": 1, "tags": 1_000_000}
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from acqkb.check import KnowledgeBase
-from acqkb.markdown import page_path, plain
+from acqkb.markdown import page_path
 from acqkb.model import Entry
+from acqkb.text import plain
 from acqkb.views.timeline import event_date, program_events
 
 

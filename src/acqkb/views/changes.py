@@ -9,8 +9,9 @@ from datetime import date
 from xml.sax.saxutils import escape as xml_escape
 
 from acqkb.check import KnowledgeBase
-from acqkb.markdown import escape, link, page_path, plain
+from acqkb.markdown import link, page_path
 from acqkb.model import Entry
+from acqkb.text import inline, plain
 
 FEED_SIZE = 50
 
@@ -38,7 +39,7 @@ def changes(kb: KnowledgeBase) -> list[Change]:
 def whats_new_page(kb: KnowledgeBase) -> str:
     page = "views/whats-new.md"
     items = changes(kb)[:FEED_SIZE]
-    lines = [f"- **{c.day.isoformat()}** {link(page, c.entry)} ({c.entry.kind}): {escape(c.text)}" for c in items]
+    lines = [f"- **{c.day.isoformat()}** {link(page, c.entry)} ({c.entry.kind}): {inline(c.text)}" for c in items]
     return (
         "---\ntitle: What's new\nsearch:\n  exclude: true\n---\n\n# What's new\n\n"
         f"The {len(items)} most recent changes, from each entry's history and as-of date. "

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from acqkb.check import KnowledgeBase
 from acqkb.citations import Citer
-from acqkb.markdown import escape, link
+from acqkb.markdown import link
 from acqkb.model import DECISION_QUESTIONS, DIMENSIONS, Entry
 from acqkb.pages import claim_text
+from acqkb.text import inline
 from acqkb.views.html import attr
 
 
@@ -19,7 +20,7 @@ def matrix_page(kb: KnowledgeBase) -> str:
     page = "views/comparison.md"
     citer = Citer(page, kb)
     columns = compared(kb)
-    chooser = " ".join(f'<label><input type="checkbox" data-col="{c.id}" checked> {escape(c.title)}</label>' for c in columns)
+    chooser = " ".join(f'<label><input type="checkbox" data-col="{c.id}" checked> {attr(c.title)}</label>' for c in columns)
     head = "".join(f'<th data-col="{c.id}" markdown="span">{link(page, c)}</th>' for c in columns)
     rows = []
     for key, name in DIMENSIONS.items():
@@ -27,7 +28,7 @@ def matrix_page(kb: KnowledgeBase) -> str:
             f'<td data-col="{c.id}" markdown="span">{" ".join(claim_text(cl, page, kb, citer) for cl in c.get("comparison").get(key, []))}</td>'
             for c in columns
         )
-        rows.append(f'<tr data-dimension="{key}" markdown><th scope="row">{escape(name)}</th>{cells}</tr>')
+        rows.append(f'<tr data-dimension="{key}" markdown><th scope="row">{attr(name)}</th>{cells}</tr>')
     table = (
         f'<table class="acq-matrix" markdown>\n<thead><tr><th>Dimension</th>{head}</tr></thead>\n'
         f"<tbody markdown>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
@@ -50,7 +51,7 @@ def guide_page(kb: KnowledgeBase) -> str:
         answers = [(e, e.get("fits")[key]) for e in kb.of_kind("instrument") if e.get("fits") and key in e.get("fits")]
         items = "\n".join(f"- {link(page, e)}: " + " ".join(claim_text(c, page, kb, citer) for c in claims) for e, claims in answers)
         parts.append(
-            f"## {escape(question)} {{#{attr(key.replace('_', '-'))}}}\n\n" + (items or "*No instrument in the data answers this yet.*")
+            f"## {inline(question)} {{#{attr(key.replace('_', '-'))}}}\n\n" + (items or "*No instrument in the data answers this yet.*")
         )
     sources = citer.block()
     intro = (

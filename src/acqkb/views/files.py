@@ -6,7 +6,7 @@ from acqkb.check import KnowledgeBase
 from acqkb.views.calendar import calendar_files
 from acqkb.views.changes import atom_feed, whats_new_page
 from acqkb.views.comparison import guide_page, matrix_page
-from acqkb.views.glossary import ABBREVIATIONS_PATH, abbreviations
+from acqkb.views.glossary import ABBREVIATIONS_PATH, Glossary
 from acqkb.views.ledger import ledger_page
 from acqkb.views.phases import phases_page
 from acqkb.views.tags import tags_page
@@ -26,6 +26,6 @@ def view_files(kb: KnowledgeBase, site_url: str) -> dict[str, str]:
         "views/tags.md": tags_page(kb),
         "views/whats-new.md": whats_new_page(kb),
         "feed.xml": atom_feed(kb, site_url),
-        ABBREVIATIONS_PATH: abbreviations(kb),
+        ABBREVIATIONS_PATH: Glossary(kb).all_lines(),
         **calendar_files(kb, site_url),
     }

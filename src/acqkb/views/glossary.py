@@ -1,16 +1,48 @@
-"""Abbreviation definitions for Material's tooltips, generated from the term entries."""
+"""Glossary tooltips: each generated page carries the abbreviation definitions it uses, and no others.
+
+Python-Markdown's `abbr` extension turns a definition line `*[OTA]: Other
+Transaction Authority` into a tooltip on every OTA of the page. Appending all
+150-odd definitions to every page made the build several times slower (the
+block parser re-scans the definitions block once per definition), so each
+generated page gets only the definitions of the abbreviations it contains. The
+definitions are plain Markdown, so any builder that reads mkdocs.yml shows the
+same tooltips. Hand-written pages include the whole list, `includes/abbreviations.md`.
+"""
 
 from __future__ import annotations
+
+import re
 
 from acqkb.check import KnowledgeBase
 
 ABBREVIATIONS_PATH = "includes/abbreviations.md"
+# A run of letters and digits: abbreviations made of these are found by set lookup, which is far
+# quicker than one long regular expression; the few with other characters (A&S, SB-AMTI) use one.
+TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
-def abbreviations(kb: KnowledgeBase) -> str:
-    """Python-Markdown `abbr` lines: *[OTA]: Other Transaction Authority."""
-    lines = {}
-    for term in kb.of_kind("term"):
-        if term.get("abbreviation") and term.get("expansion"):
-            lines[term.get("abbreviation")] = f"*[{term.get('abbreviation')}]: {term.get('expansion')}"
-    return "\n".join(lines[k] for k in sorted(lines)) + "\n"
+class Glossary:
+    """The abbreviations of the term entries, and a matcher for the ones a page uses."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.expansions: dict[str, str] = {}
+        for term in kb.of_kind("term"):
+            if term.get("abbreviation") and term.get("expansion"):
+                self.expansions.setdefault(term.get("abbreviation"), term.get("expansion"))
+        self.plain = {a for a in self.expansions if TOKEN.fullmatch(a)}
+        others = sorted(set(self.expansions) - self.plain, key=len, reverse=True)
+        self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in others) + r")\b") if others else None
+
+    def line(self, abbreviation: str) -> str:
+        return f"*[{abbreviation}]: {self.expansions[abbreviation]}"
+
+    def all_lines(self) -> str:
+        """Every definition, for the hand-written pages."""
+        return "\n".join(self.line(a) for a in sorted(self.expansions)) + "\n"
+
+    def for_page(self, markdown: str) -> str:
+        """The page with the definitions of the abbreviations it uses appended."""
+        used = sorted((self.plain & set(TOKEN.findall(markdown))) | (set(self.pattern.findall(markdown)) if self.pattern else set()))
+        if not used:
+            return markdown
+        return markdown.rstrip("\n") + "\n\n" + "\n".join(self.line(a) for a in used) + "\n"

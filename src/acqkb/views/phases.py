@@ -7,6 +7,8 @@ from datetime import date
 
 from acqkb.check import KnowledgeBase
 from acqkb.citations import Citer
+from acqkb.markdown import link
+from acqkb.text import inline
 from acqkb.views.html import page_url
 
 LABEL, WIDTH, ROW = 300, 600, 24
@@ -48,7 +50,7 @@ def phases_page(kb: KnowledgeBase) -> str:
         "<figcaption>Each bar is a phase with a start date in its sources; a faded bar has no end date yet.</figcaption></figure>"
     )
     listing = "\n".join(
-        f"- [{html.escape(p.title)}](../{p.folder}/{p.id}.md): {html.escape(c.value['name'])}, "
+        f"- {link(page, p)}: {inline(c.value['name'])}, "
         f"{c.value['start'].label()} to {c.value['end'].label() if c.value.get('end') else 'no end date'} {citer.cite(c.sources)}"
         for p, c in rows
     )
