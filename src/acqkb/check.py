@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from acqkb.abbreviations import check_abbreviations
+from acqkb.history import History
 from acqkb.load import load_tree
 from acqkb.model import KINDS, Entry
 from acqkb.paths import VIEW_PAGES
 from acqkb.problems import Problem
 from acqkb.rules import check_rules
 from acqkb.schema import Claim, FuzzyDate, Ref, article
+from acqkb.settings import Settings
 
 
 def iter_refs(value: Any, where: str = "") -> Iterator[tuple[str, Ref]]:
@@ -49,6 +51,9 @@ class KnowledgeBase:
     backlinks: dict[str, list[tuple[Entry, str]]] = field(default_factory=dict)
     today: date = field(default_factory=date.today)
     pages: set[str] = field(default_factory=set)
+    # Set by the generator: the site's settings (mkdocs.yml) and the entry files' git history.
+    settings: Settings = field(default_factory=Settings)
+    history: History = field(default_factory=lambda: History(available=False))
 
     def of_kind(self, kind: str) -> list[Entry]:
         return sorted((e for e in self.entries if e.kind == kind), key=lambda e: e.title.lower())

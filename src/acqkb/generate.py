@@ -8,6 +8,7 @@ from pathlib import Path
 
 from acqkb.check import build
 from acqkb.export import api_files
+from acqkb.history import read_history
 from acqkb.pages import generated_folders, render_all, write_pages
 from acqkb.problems import Problem
 from acqkb.settings import read_settings
@@ -40,11 +41,12 @@ def generate(root: Path, site_url: str = "") -> tuple[Counts | None, list[Proble
 
     The site's address and forge come from root/mkdocs.yml; site_url overrides the address.
     """
-    settings = read_settings(root, site_url)
-    site_url = settings.base
     kb, problems = build(root)
     if problems:
         return None, problems
+    kb.settings = read_settings(root, site_url)
+    kb.history = read_history(root)
+    site_url = kb.settings.base
     pages = render_all(kb)
     entry_pages = sum(1 for e in kb.entries if f"{e.folder}/{e.id}.md" in pages)
     api = api_files(kb)
