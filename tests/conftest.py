@@ -67,7 +67,7 @@ def site_root(data: Path, root: Path) -> Path:
         "- src/acqkb", f"- {REPO / 'src/acqkb'}"
     )
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
+    tracked = subprocess.run(["git", "ls-files", "docs", "overrides"], cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
     for rel in tracked:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(REPO / rel, root / rel)

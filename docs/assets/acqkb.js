@@ -1,7 +1,10 @@
-// acqkb's own browser code: sortable tables, filters and the comparison column chooser.
-// No library, nothing loaded from elsewhere.
+// acqkb's own browser code: sortable tables, filters, the comparison columns (kept in the address),
+// the thresholds date picker, and an accessible name for the search dialog.
+// No library, nothing loaded from elsewhere; every page works without it.
 (function () {
   "use strict";
+
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
   function sortKey(cell) {
     var key = cell.getAttribute("data-sort");
@@ -20,13 +23,13 @@
       return ascending ? order : -order;
     });
     rows.forEach(function (row) { body.appendChild(row); });
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) { th.removeAttribute("aria-sort"); });
+    each(table.tHead.rows[0].cells, function (th) { th.removeAttribute("aria-sort"); });
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
   }
 
   function makeSortable(table) {
     if (!table.tHead || !table.tBodies.length) return;
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
+    each(table.tHead.rows[0].cells, function (th, column) {
       th.classList.add("acq-sortable-header");
       th.setAttribute("tabindex", "0");
       th.setAttribute("title", "Sort by this column");
@@ -43,7 +46,7 @@
     var selects = box.querySelectorAll("select[data-filter]");
     var items = target.querySelectorAll(target.tagName === "TABLE" ? "tbody tr" : "li");
     var shown = 0;
-    Array.prototype.forEach.call(items, function (item) {
+    each(items, function (item) {
       var visible = Array.prototype.every.call(selects, function (select) {
         var wanted = select.value;
         var have = (item.getAttribute("data-" + select.getAttribute("data-filter")) || "").split(" ");
@@ -56,23 +59,81 @@
     if (count) count.textContent = shown + " of " + items.length + " shown";
   }
 
-  function chooseColumns(box) {
+  // The comparison matrix: which columns show, from the address (?compare=a,b) or the default set.
+  function showColumns(box, ids) {
     var target = document.querySelector("." + box.getAttribute("data-target"));
-    Array.prototype.forEach.call(box.querySelectorAll("input[data-col]"), function (input) {
-      var cells = target.querySelectorAll('[data-col="' + input.getAttribute("data-col") + '"]');
-      Array.prototype.forEach.call(cells, function (cell) { cell.hidden = !input.checked; });
+    each(box.querySelectorAll("input[data-col]"), function (input) {
+      input.checked = ids.indexOf(input.getAttribute("data-col")) !== -1;
+      each(target.querySelectorAll('[data-col="' + input.getAttribute("data-col") + '"]'), function (cell) { cell.hidden = !input.checked; });
+    });
+  }
+
+  function chosenColumns(box) {
+    return Array.prototype.filter.call(box.querySelectorAll("input[data-col]"), function (i) { return i.checked; })
+      .map(function (i) { return i.getAttribute("data-col"); });
+  }
+
+  function keepInAddress(name, value) {
+    var url = new URL(window.location.href);
+    if (value === null) url.searchParams.delete(name); else url.searchParams.set(name, value);
+    window.history.replaceState(null, "", url.toString());
+  }
+
+  function startChooser(box) {
+    var fromAddress = new URL(window.location.href).searchParams.get("compare");
+    var start = fromAddress !== null ? fromAddress.split(",").filter(Boolean) : box.getAttribute("data-default").split(" ").filter(Boolean);
+    showColumns(box, start);
+    box.addEventListener("change", function () {
+      var ids = chosenColumns(box);
+      showColumns(box, ids);
+      keepInAddress("compare", ids.join(","));
+    });
+    each(box.querySelectorAll("button[data-preset]"), function (button) {
+      button.addEventListener("click", function () {
+        var ids = button.getAttribute("data-preset").split(" ").filter(Boolean);
+        showColumns(box, ids);
+        keepInAddress("compare", ids.join(","));
+      });
+    });
+  }
+
+  // Thresholds by date: the periods in force on the chosen day, kept in the address (?on=YYYY-MM-DD).
+  function startDatePicker(box) {
+    var input = box.querySelector("input[type=date]");
+    var table = document.getElementById("acq-thresholds");
+    var count = box.querySelector(".acq-count");
+    function apply(day) {
+      var rows = table.tBodies[0].rows, shown = 0;
+      each(rows, function (row) {
+        var inForce = !day || (row.getAttribute("data-from") <= day && day <= row.getAttribute("data-to"));
+        row.hidden = !inForce;
+        if (inForce) shown += 1;
+      });
+      count.textContent = day ? shown + " values in force on " + day : "every period (" + rows.length + ")";
+      keepInAddress("on", day || null);
+    }
+    var fromAddress = new URL(window.location.href).searchParams.get("on");
+    input.value = fromAddress !== null ? fromAddress : new Date().toISOString().slice(0, 10);
+    apply(input.value);
+    input.addEventListener("change", function () { apply(input.value); });
+    box.querySelector("button[data-on]").addEventListener("click", function () { input.value = ""; apply(""); });
+  }
+
+  function nameSearchDialog() {
+    each(document.querySelectorAll(".md-search[role=dialog]"), function (dialog) {
+      if (!dialog.getAttribute("aria-label")) dialog.setAttribute("aria-label", "Search the knowledge base");
     });
   }
 
   function start() {
-    Array.prototype.forEach.call(document.querySelectorAll("table.acq-sort, .acq-sortable table"), makeSortable);
-    Array.prototype.forEach.call(document.querySelectorAll(".acq-filters"), function (box) {
+    each(document.querySelectorAll("table.acq-sort, .acq-sortable table"), makeSortable);
+    each(document.querySelectorAll(".acq-filters"), function (box) {
       box.addEventListener("change", function () { applyFilters(box); });
       applyFilters(box);
     });
-    Array.prototype.forEach.call(document.querySelectorAll(".acq-chooser"), function (box) {
-      box.addEventListener("change", function () { chooseColumns(box); });
-    });
+    each(document.querySelectorAll(".acq-chooser"), startChooser);
+    each(document.querySelectorAll(".acq-on-date"), startDatePicker);
+    nameSearchDialog();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

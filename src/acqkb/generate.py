@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from acqkb.check import build
+from acqkb.cite import cite_files
 from acqkb.export import api_files
 from acqkb.history import read_history
 from acqkb.pages import generated_folders, render_all, write_pages
@@ -54,6 +55,6 @@ def generate(root: Path, site_url: str = "") -> tuple[Counts | None, list[Proble
     yaml_copies = {f"api/yaml/{e.folder}/{e.id}.yaml": (root / e.path).read_text(encoding="utf-8") for e in kb.entries}
     glossary = Glossary(kb)
     files = {path: glossary.for_page(text) if path.endswith(".md") else text for path, text in (pages | view_files(kb, site_url)).items()}
-    files |= api | yaml_copies
+    files |= api | yaml_copies | cite_files(kb)
     changed = write_pages(files, root / "docs", [*generated_folders(), *VIEW_FOLDERS])
     return Counts(len(kb.entries), entry_pages, exported, changed), []

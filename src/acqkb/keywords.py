@@ -57,7 +57,17 @@ def search_keywords(entry: Entry, kb: KnowledgeBase) -> list[str]:
     puts a wildcard after every query word, so "OTA" would also match a rare
     "otas" and rank an entry that merely mentions OTAs above the OTA entry.
     """
-    return [PLURAL_ABBREVIATION.sub(r"\1", name) for name in (entry.title, *other_names(entry, kb))]
+    names = [PLURAL_ABBREVIATION.sub(r"\1", name) for name in (entry.title, *other_names(entry, kb))]
+    return names + [whole_name(name) for name in names if name_words(name)]
+
+
+def name_words(name: str) -> list[str]:
+    return [w for w in re.split(SEPARATOR, name) if w]
+
+
+def whole_name(name: str) -> str:
+    """A name of several words as one token, so that typing exactly that name ranks this entry first."""
+    return "_" + "".join(re.sub(r"[^0-9a-z]", "", w.lower()) for w in name_words(name))
 
 
 def page_boost(entry: Entry) -> float:

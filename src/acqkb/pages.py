@@ -1,198 +1,191 @@
-"""Entries to Markdown pages. Plain Markdown only: this module knows nothing of MkDocs."""
+"""Entries to Markdown pages. Plain Markdown only: this module knows nothing of MkDocs.
+
+An entry page leads with the answer: the summary (what it is, in plain words)
+and its key sourced facts "at a glance"; then the longer text, the timeline,
+the detail, the connections, the sources, the changes and how to cite it.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from acqkb.check import KnowledgeBase
-from acqkb.citations import NOT_SEARCHED, Citer, effective_status, source_date
+from acqkb.cite import cite_block
 from acqkb.keywords import INDEX_PAGE_BOOST, other_names, page_boost, search_keywords
-from acqkb.markdown import amount, cell, count, link, money, page_path, rel_link, table
+from acqkb.markdown import amount, link, page_path, rel_link, table
 from acqkb.model import DECISION_QUESTIONS, DIMENSIONS, KINDS, Entry
 from acqkb.reference import fields_page
-from acqkb.schema import Claim, Claims, FieldDef, FuzzyDate, Markdown, Obj, Ref, Str
+from acqkb.render import (
+    NOT_SEARCHED,
+    Citer,
+    by_measure,
+    claim_text,
+    differ_table,
+    disputed,
+    distinct_values,
+    render_value,
+    source_date,
+)
+from acqkb.schema import Claim, Claims, FuzzyDate
 from acqkb.text import front_matter as yaml_text
 from acqkb.text import inline, plain, search_keyword
 from acqkb.views.timeline import program_timeline
 
 LABELS = {
     "facts": "What the sources say",
-    "as_of": "As of",
     "legal_basis": "Legal basis",
     "users": "Who may use it",
     "rules": "Key rules",
     "awardees": "Awardees",
     "organization": "Awarding organization",
     "date_approximate": "Date is approximate",
-    "url": "Address",
+    "url": "Official address",
+    "copy": "Copy that was read",
     "entry": "The entry for this term",
-    "category": "Category",
+    "piid": "Contract or agreement number (PIID)",
+    "parent_award": "Parent vehicle",
+    "parent_piid": "Parent vehicle number",
+    "in_usaspending": "In USAspending / FPDS",
+    "uei": "Unique Entity ID (UEI)",
+    "cage": "CAGE code",
+    "office_code": "Office code",
+    "periods": "What applied when",
 }
-SECTION_ONLY = {"title", "summary", "body", "related", "sources", "as_of", "history", "id", "tags", "aliases", "copy"}
+# The key facts each kind opens with, in this order; its other fields follow as sections.
+GLANCE: dict[str, tuple[str, ...]] = {
+    "instrument": ("category", "parent", "legal_basis", "purpose", "users"),
+    "program": ("status", "owner", "parent", "cost", "satellites", "phases", "instruments", "vendors"),
+    "organization": ("parent", "established", "office_code"),
+    "vendor": ("parent", "uei", "cage"),
+    "award": (
+        "date", "value", "awardees", "organization", "program", "instrument", "status", "satellites",
+        "piid", "parent_award", "parent_piid", "awarding_office", "in_usaspending",
+    ),
+    "event": ("date", "state", "category", "programs", "awards", "instruments", "thresholds", "organizations"),
+    "source": ("publisher", "date", "date_approximate", "kind", "url", "copy", "locator"),
+    "threshold": ("scope", "category", "instruments"),
+    "term": ("abbreviation", "expansion", "entry"),
+}  # fmt: skip
+NOT_SHOWN = {"id", "title", "summary", "aliases", "body", "related", "sources", "as_of", "history", "tags"}
+GRIDS = {"comparison": ("Comparison dimensions", "Dimension", DIMENSIONS), "fits": ("When it fits", "Question", DECISION_QUESTIONS)}
+SOURCE_KIND_LABEL = "Type of source"
 
 
-def label(name: str) -> str:
+def label(name: str, kind: str = "") -> str:
+    if kind == "source" and name == "kind":
+        return SOURCE_KIND_LABEL
     return LABELS.get(name, name.replace("_", " ").capitalize())
 
 
-def render_value(value: Any, page: str, kb: KnowledgeBase) -> str:
-    """Any converted field value as inline Markdown."""
-    if isinstance(value, Ref):
-        return link(page, kb.by_id[value.id])
-    if isinstance(value, FuzzyDate):
-        return value.label()
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(render_value(item, page, kb) for item in value)
-    if isinstance(value, dict):
-        return render_dict(value, page, kb)
-    if isinstance(value, Markdown):
-        return cell(value)
-    return inline(str(value))
+def anchor(name: str, group: str) -> str:
+    """The id of a 'reports differ' block: field and measure, as letters, digits and hyphens."""
+    words = "-".join(part for part in (name, group) if part).replace("_", "-").replace(",", "").replace(" ", "-").lower()
+    return f"reports-differ-{words}"
 
 
-def render_dict(value: dict, page: str, kb: KnowledgeBase) -> str:
-    if "effective" in value:
-        return period_text(value)
-    if "amount" in value:
-        return money(value)
-    if "count" in value:
-        return count(value)
-    if "cite" in value:
-        former = f" (formerly {value['formerly']})" if value.get("formerly") else ""
-        title = f": {value['title']}" if value.get("title") else ""
-        return inline(f"{value['cite']}{former}{title}")
-    if "name" in value:
-        end = f" to {value['end'].label()}" if value.get("end") else " onward"
-        return inline(f"{value['name']}: {value['start'].label()}{end}")
-    return ", ".join(f"{inline(k)}: {render_value(v, page, kb)}" for k, v in value.items())
-
-
-def period_text(value: dict) -> str:
-    """A threshold period: figure or rule, the dates it applied, and what set it."""
-    what = amount(value["amount"]) if "amount" in value else ""
-    if value.get("basis"):
-        what += f" ({inline(value['basis'])})"
-    rule = cell(value["rule"]) if value.get("rule") else ""
-    until = f" to {value['ended'].label()}" if value.get("ended") else " onward"
-    head = "; ".join(part for part in (what, rule) if part)
-    return f"{head}: from {value['effective'].label()}{until}, set by {inline(value['authority'])}"
-
-
-def claim_text(claim: Claim, page: str, kb: KnowledgeBase, citer: Citer) -> str:
-    """One claim inline: value, status, citations, and any contradiction."""
-    parts = [render_value(claim.value, page, kb)]
-    status = effective_status(claim, kb)
-    if status:
-        parts.append(f"*({status})*")
-    parts.append(citer.cite(claim.sources))
-    if claim.contradicted_by:
-        parts.append(f"**contradicted by** {citer.cite(claim.contradicted_by)}")
-    if claim.note:
-        parts.append(f"({cell(claim.note)})")
-    return " ".join(parts)
-
-
-def distinct_values(claims: list[Claim]) -> list[Any]:
-    values: list[Any] = []
-    for claim in claims:
-        if claim.value not in values:
-            values.append(claim.value)
-    return values
-
-
-def claims_differ(claims: list[Claim]) -> bool:
-    """True when the claims state more than one value, or one is contradicted."""
-    return len(distinct_values(claims)) > 1 or any(c.contradicted_by for c in claims)
-
-
-def differ_table(name: str, claims: list[Claim], page: str, kb: KnowledgeBase, citer: Citer) -> str:
-    """Claims that disagree, side by side, each with its source and date."""
-    rows = []
-    for claim in claims:
-        sources = [kb.by_id[ref.id] for ref in claim.sources]
-        when = claim.stated.label() if claim.stated else "; ".join(source_date(s) for s in sources)
-        against = citer.cite(claim.contradicted_by) if claim.contradicted_by else ""
-        rows.append(
-            [
-                render_value(claim.value, page, kb),
-                citer.cite(claim.sources),
-                cell(when),
-                effective_status(claim, kb) or "",
-                cell(claim.note or ""),
-                against,
-            ]
-        )
-    heading = f"### Reports differ: {label(name).lower()}"
-    intro = "The sources do not agree. Each claim is shown with its source; none is merged into another."
-    headers = ["Claim", "Sources", "Stated", "Status", "Note", "Contradicted by"]
-    return f"{heading}\n\n{intro}\n\n{table(headers, rows)}"
-
-
-def is_section(definition: FieldDef) -> bool:
-    """Long or many-valued fields get a section of their own instead of a table row."""
-    spec = definition.spec
-    if isinstance(spec, Obj):
-        return True
-    return isinstance(spec, Claims) and (spec.multi or (isinstance(spec.value, Str) and spec.value.multiline))
-
-
-def fact_rows(entry: Entry, kb: KnowledgeBase, citer: Citer) -> tuple[list[list[str]], list[str]]:
-    """The facts table rows, and the 'reports differ' blocks they point to."""
-    page = page_path(entry)
-    rows = [["Kind", f"[{KINDS[entry.kind].heading}]({rel_link(page, entry.folder + '/index.md')})"]]
-    differs = []
-    for name, definition in KINDS[entry.kind].spec.fields.items():
+def glance_rows(entry: Entry, kb: KnowledgeBase, citer: Citer) -> tuple[list[list[str]], list[str]]:
+    """The key facts: one row per field (one per measure for figures), and the 'reports differ' blocks."""
+    page, rows, differs = page_path(entry), [], []
+    for name in GLANCE[entry.kind]:
         value = entry.get(name)
-        if value is None or name in SECTION_ONLY or is_section(definition):
+        if value is None or value == []:
             continue
-        if isinstance(definition.spec, Claims) and claims_differ(value):
-            rows.append([label(name), f"Reports differ; see [below](#reports-differ-{name.replace('_', '-')})"])
-            differs.append(differ_table(name, value, page, kb, citer))
-        elif isinstance(definition.spec, Claims):
-            rows.append([label(name), " ".join(claim_text(c, page, kb, citer) for c in value)])
-        else:
-            rows.append([label(name), render_value(value, page, kb)])
+        if not (isinstance(value, list) and value and isinstance(value[0], Claim)):
+            rows.append([label(name, entry.kind), render_value(value, page, kb)])
+            continue
+        groups = by_measure(value) if not is_multi(entry, name) else {"": value}
+        for group, claims in groups.items():
+            title = f"{label(name).lower()}" + (f" ({group})" if group else "")
+            row_label = label(name) + (f" ({inline(group)})" if group else "")
+            if disputed(claims) and not is_multi(entry, name):
+                rows.append([row_label, f"Reports differ: [see the claims side by side](#{anchor(name, group)})"])
+                differs.append(differ_table(title, anchor(name, group), claims, page, kb, citer))
+            else:
+                rows.append([row_label, "<br>".join(claim_text(c, page, kb, citer) for c in claims)])
     return rows, differs
 
 
-def claim_sections(entry: Entry, kb: KnowledgeBase, citer: Citer) -> list[str]:
-    """Sections for many-valued or long claims, and the comparison cells."""
+def is_multi(entry: Entry, name: str) -> bool:
+    """Whether a field's claims are distinct facts (rules, phases) rather than statements of one fact."""
+    spec = KINDS[entry.kind].spec.fields[name].spec
+    return isinstance(spec, Claims) and spec.multi
+
+
+def detail_sections(entry: Entry, kb: KnowledgeBase, citer: Citer) -> list[str]:
+    """The fields not shown at a glance: many-valued claims, long text, the comparison cells."""
     page, sections = page_path(entry), []
-    for name, definition in KINDS[entry.kind].spec.fields.items():
+    for name in KINDS[entry.kind].spec.fields:
         value = entry.get(name)
-        if value is None or name in SECTION_ONLY or not is_section(definition):
+        if not value or name in NOT_SHOWN or name in GLANCE[entry.kind]:
             continue
         if name in GRIDS:
             heading, column, names = GRIDS[name]
             rows = [[names[key], " ".join(claim_text(c, page, kb, citer) for c in claims)] for key, claims in value.items()]
             sections.append(f"## {heading}\n\n{table([column, 'This instrument'], rows)}")
-        elif claims_differ(value) and not definition.spec.multi:
-            sections.append(differ_table(name, value, page, kb, citer).replace("### ", "## ", 1))
-        else:
+        elif name == "periods":
+            sections.append(periods_section(entry, kb, citer))
+        elif isinstance(value, list) and value and isinstance(value[0], Claim):
             items = "\n".join(f"- {claim_text(c, page, kb, citer)}" for c in value)
             sections.append(f"## {label(name)}\n\n{items}")
+        else:
+            sections.append(f"## {label(name)}\n\n{render_value(value, page, kb)}")
     return sections
 
 
-GRIDS = {"comparison": ("Comparison dimensions", "Dimension", DIMENSIONS), "fits": ("When it fits", "Question", DECISION_QUESTIONS)}
+def periods_section(entry: Entry, kb: KnowledgeBase, citer: Citer) -> str:
+    """A threshold's values by effective date, newest first; the ones without an end are in force."""
+    page = page_path(entry)
+    claims = sorted(entry.get("periods"), key=lambda c: c.value["effective"].start(), reverse=True)
+    rows = []
+    for claim in claims:
+        period = claim.value
+        figure = amount(period["amount"]) + (f" ({inline(period['basis'])})" if period.get("basis") else "") if "amount" in period else ""
+        what = "; ".join(part for part in (figure, render_value(period["rule"], page, kb) if period.get("rule") else "") if part)
+        until = period["ended"].label() if period.get("ended") else "in force"
+        rows.append([what, period["effective"].label(), until, inline(period["authority"]), citer.cite(claim.sources)])
+    return f"## What applied when\n\n{table(['Value or rule', 'From', 'Until', 'Set by', 'Sources'], rows)}"
 
 
-def link_list(page: str, items: list[tuple[Entry, str]]) -> str:
-    return "\n".join(f"- {link(page, e)} ({e.kind}{', ' + note if note else ''})" for e, note in items)
+def related_lists(entry: Entry, kb: KnowledgeBase) -> list[str]:
+    """Lists a reader expects on some kinds: a vendor's awards, a program's awards, an instrument's thresholds."""
+    page = page_path(entry)
+    back = kb.backlinks.get(entry.id, [])
+    wanted = {"vendor": ("award", "awardees", "Awards"), "program": ("award", "program", "Awards")}
+    wanted |= {"instrument": ("threshold", "instruments", "Thresholds that govern it"), "threshold": ("event", "thresholds", "Changes")}
+    if entry.kind not in wanted:
+        return []
+    kind, field, heading = wanted[entry.kind]
+    found = sorted({e.id: e for e, f in back if e.kind == kind and f == field}.values(), key=lambda e: e.title.lower())
+    if not found:
+        return []
+    items = "\n".join(f"- {link(page, e)}{listing_note(e)}" for e in found)
+    return [f"## {heading}{NOT_SEARCHED}\n\n{items}"]
+
+
+def listing_note(entry: Entry) -> str:
+    """A short note after a listed entry: its date, for awards and events."""
+    dates = entry.get("date")
+    if isinstance(dates, list) and dates and isinstance(dates[0], Claim):
+        return f" ({min((c.value for c in dates), key=lambda d: d.start()).label()})"
+    return ""
 
 
 def connections(entry: Entry, kb: KnowledgeBase) -> list[str]:
-    """Related entries and backlinks ("Referenced by")."""
+    """Related entries and backlinks ("Referenced by"), each entry once with the fields it refers from."""
     page, sections = page_path(entry), []
-    related = [(kb.by_id[ref.id], "") for ref in entry.get("related", [])]
+    related = [kb.by_id[ref.id] for ref in entry.get("related", [])]
     if related:
-        sections.append(f"## Related{NOT_SEARCHED}\n\n{link_list(page, related)}")
-    back = sorted(kb.backlinks.get(entry.id, []), key=lambda item: (item[0].kind, item[0].title.lower(), item[1]))
-    if back:
-        sections.append(f"## Referenced by{NOT_SEARCHED}\n\n{link_list(page, [(e, f'in {label(w).lower()}') for e, w in back])}")
+        items = "\n".join(f"- {link(page, e)} ({e.kind})" for e in related)
+        sections.append(f"## Related{NOT_SEARCHED}\n\n{items}")
+    fields: dict[str, list[str]] = {}
+    for source, field in kb.backlinks.get(entry.id, []):
+        fields.setdefault(source.id, [])
+        if field not in fields[source.id]:
+            fields[source.id].append(field)
+    if fields:
+        back = sorted((kb.by_id[i] for i in fields), key=lambda e: (e.kind, e.title.lower()))
+        items = "\n".join(f"- {link(page, e)} ({e.kind}; in {', '.join(label(f).lower() for f in fields[e.id])})" for e in back)
+        sections.append(f"## Referenced by{NOT_SEARCHED}\n\n{items}")
     return sections
 
 
@@ -202,7 +195,7 @@ def front_matter(entry: Entry, kb: KnowledgeBase) -> str:
     keywords = search_keywords(entry, kb)
     if keywords:
         lines += ["tags:", *(f"  - {search_keyword(k)}" for k in keywords)]
-    lines += ["search:", f"  boost: {page_boost(entry)}", f"data_file: {entry.path}"]
+    lines += ["search:", f"  boost: {page_boost(entry)}"]
     if entry.get("tags"):
         lines += ["topics:", *(f"  - {tag}" for tag in entry.get("tags"))]
     return "\n".join([*lines, "---"])
@@ -214,33 +207,70 @@ def also_known_as(entry: Entry, kb: KnowledgeBase) -> list[str]:
     return [f"*Also known as: {inline(', '.join(names))}.*"] if names else []
 
 
+def meta_line(entry: Entry, kb: KnowledgeBase) -> str:
+    """What kind of entry it is, when it was added and changed, and when it was checked against its sources."""
+    page = page_path(entry)
+    kind = f"[{KINDS[entry.kind].heading}]({rel_link(page, entry.folder + '/index.md')})"
+    checked = f"checked against its sources {entry.get('as_of').label()}"
+    history = kb.history
+    if not history.available:
+        return f'<p class="acq-meta" markdown>{kind} · {checked} (this copy has no repository history)</p>'
+    added, changed = history.added(entry.path), history.changed(entry.path)
+    dates = f"added {added.strftime('%-d %B %Y')} · last changed {changed.strftime('%-d %B %Y')} · " if added and changed else ""
+    return f'<p class="acq-meta" markdown>{kind} · {dates}{checked}</p>'
+
+
+def changes_section(entry: Entry, kb: KnowledgeBase) -> list[str]:
+    """The entry's changes: the commits that touched its file (newest first), then its own history notes."""
+    lines = [f"- {c.day.strftime('%-d %B %Y')}: {inline(c.message)}" for c in kb.history.of(entry.path)[:10]]
+    lines += [f"- {h['date'].label()}: {inline(h['change'])} (noted in the entry)" for h in entry.get("history", [])]
+    if not lines:
+        return []
+    return [f"## Changes{NOT_SEARCHED}\n\n" + "\n".join(lines)]
+
+
+def source_links(entry: Entry, kb: KnowledgeBase) -> str:
+    """Where the entry's data lives: its YAML (on the forge when mkdocs.yml names one) and its JSON."""
+    page = page_path(entry)
+    yaml_copy = rel_link(page, f"api/yaml/{entry.folder}/{entry.id}.yaml")
+    forge = kb.settings.edit_url(entry.path)
+    edit = f"[Edit this entry on the forge]({forge}) · " if forge else ""
+    return f'<p class="acq-source-links" markdown>{edit}[View this entry\'s YAML]({yaml_copy}) · [JSON]({rel_link(page, f"api/v1/{entry.folder}/{entry.id}.json")})</p>'
+
+
+def subscribe_line(entry: Entry, kb: KnowledgeBase) -> list[str]:
+    """Calendar and feed links on a program page, and a feed link on a vendor page."""
+    page = page_path(entry)
+    links = []
+    if entry.kind == "program":
+        links.append(f"[calendar of its events (iCalendar)]({rel_link(page, f'calendar/{entry.id}.ics')})")
+    if entry.kind in ("program", "vendor"):
+        links.append(f"[feed of its changes (Atom)]({rel_link(page, f'feeds/{entry.folder}/{entry.id}.xml')})")
+    return [f"Follow this {entry.kind}: " + " · ".join(links) + "."] if links else []
+
+
 def entry_page(entry: Entry, kb: KnowledgeBase) -> str:
-    """The whole Markdown page of one entry."""
+    """The whole Markdown page of one entry, answer first."""
     page = page_path(entry)
     citer = Citer(page, kb)
-    rows, differs = fact_rows(entry, kb, citer)
-    parts = [
-        front_matter(entry, kb),
-        f"# {inline(entry.title)}",
-        entry.get("summary"),
-        *also_known_as(entry, kb),
-        "## Facts\n\n" + table(["Fact", "Value"], rows),
-        *differs,
-        *claim_sections(entry, kb, citer),
-    ]
-    timeline = program_timeline(entry, kb, page, citer) if entry.kind == "program" else None
-    if timeline:
-        parts.append(timeline)
+    rows, differs = glance_rows(entry, kb, citer)
+    parts = [front_matter(entry, kb), f"# {inline(entry.title)}", entry.get("summary"), *also_known_as(entry, kb), meta_line(entry, kb)]
+    parts += subscribe_line(entry, kb)
+    if rows:
+        parts.append("## At a glance\n\n" + table(["Fact", "Value"], rows))
+    parts += differs
+    parts += related_lists(entry, kb) if entry.kind == "threshold" else []
     if entry.get("body"):
         parts.append(entry.get("body"))
+    timeline = program_timeline(entry, kb, page, citer) if entry.kind == "program" else None
+    parts += [timeline] if timeline else []
+    parts += detail_sections(entry, kb, citer)
+    parts += related_lists(entry, kb) if entry.kind != "threshold" else []
     parts += connections(entry, kb)
     citer.cite(entry.get("sources", []))
-    if citer.numbers:
-        parts.append(citer.block())
-    if entry.get("history"):
-        changes = "\n".join(f"- {h['date'].label()}: {inline(h['change'])}" for h in entry.get("history"))
-        parts.append(f"## Changes{NOT_SEARCHED}\n\n{changes}")
-    parts.append(f"*As of {entry.get('as_of').label()}: the day this entry was last checked against its sources.*")
+    parts += [citer.block()] if citer.numbers else []
+    parts += changes_section(entry, kb)
+    parts += [cite_block(entry, kb, rel_link(page, "index.md").removesuffix("index.md")), source_links(entry, kb)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -264,23 +294,39 @@ def index_cell(entry: Entry, name: str, kb: KnowledgeBase) -> str:
         return ""
     if isinstance(value, list) and value and isinstance(value[0], Claim):
         shown = " / ".join(render_value(v, page, kb) for v in distinct_values(value))
-        return shown + (" (reports differ)" if claims_differ(value) else "")
+        return shown + (" (reports differ)" if any(disputed(c) for c in by_measure(value).values()) else "")
     if name == "date" and entry.kind == "source":
         return source_date(entry)
     return render_value(value, page, kb)
 
 
+def sort_key(entry: Entry) -> str:
+    """An index's own order: dated kinds newest first, the rest by title."""
+    value = entry.get("date")
+    if isinstance(value, list) and value and isinstance(value[0], Claim):
+        return min(c.value.start() for c in value).isoformat()
+    if isinstance(value, FuzzyDate):
+        return value.start().isoformat()
+    return ""
+
+
 def index_page(kind: str, kb: KnowledgeBase) -> str:
-    """The table of all entries of one kind."""
+    """The table of all entries of one kind, with the kind's data to download."""
     info, columns = KINDS[kind], INDEX_COLUMNS[kind]
     page = f"{info.folder}/index.md"
     entries = kb.of_kind(kind)
+    if "date" in KINDS[kind].spec.fields:
+        entries = sorted(entries, key=sort_key, reverse=True)
     rows = [[link(page, e), *(index_cell(e, c, kb) for c in columns), inline(plain(e.get("summary"), 160))] for e in entries]
-    headers = ["Title", *(label(c) for c in columns), "Summary"]
-    intro = f"{len(entries)} {kind} entries. Each links to its page, with its facts and their sources. Click a column heading to sort."
-    sortable = f'<div class="acq-sortable" markdown>\n\n{table(headers, rows)}\n\n</div>'
+    headers = ["Title", *(label(c, kind) for c in columns), "Summary"]
+    order = "newest first" if "date" in KINDS[kind].spec.fields else "by title"
+    intro = (
+        f"{len(entries)} {kind} entries, {order}. Each links to its page, with its facts and their sources. Click a column heading to sort."
+    )
+    downloads = f"Download them: [CSV](../api/v1/{info.folder}.csv) · [JSON](../api/v1/{info.folder}.json)"
+    sortable = f'<div class="acq-sortable acq-scroll" markdown>\n\n{table(headers, rows)}\n\n</div>'
     front = f"---\ntitle: {info.heading}\nsearch:\n  boost: {INDEX_PAGE_BOOST}\n---"
-    return f"{front}\n\n# {info.heading}\n\n{intro}\n\n{sortable}\n"
+    return f"{front}\n\n# {info.heading}\n\n{intro}\n\n{downloads}\n\n{sortable}\n"
 
 
 def render_all(kb: KnowledgeBase) -> dict[str, str]:
@@ -293,7 +339,7 @@ def render_all(kb: KnowledgeBase) -> dict[str, str]:
 
 def generated_folders() -> list[str]:
     """The folders below docs/ that the generator owns entirely."""
-    return [*(info.folder for info in KINDS.values()), "reference", "api"]
+    return [*(info.folder for info in KINDS.values()), "reference", "api", "cite"]
 
 
 def write_if_changed(target: Path, content: str | bytes) -> bool:

@@ -71,6 +71,38 @@ def split_part(part: str) -> list[str]:
     return terms
 
 
+EXACT_BOOST = 10
+NAME_BOOST = 100
+SYNTAX = re.compile(r'["*+~^:]|(?:^|\s)-')
+
+
+def joined(words: list[str]) -> str:
+    """A name of several words as one search token ("_spacedevelopmentagency"), for exact full-name matches.
+
+    The leading underscore keeps a one-word query's trailing wildcard from matching it.
+    """
+    return "_" + "".join(re.sub(r"[^0-9a-z]", "", w.lower()) for w in words)
+
+
+def rewrite(query: str) -> str:
+    """The query as acqkb's search worker hands it to Material's: exact words boosted, numbers exact, full names first.
+
+    Material adds a trailing wildcard to every word, so "SBIR" also matches the
+    rarer "SBIRS" and "2" matches "2025", and a rare partial match outscores
+    the exact one. Each word is therefore also asked for exactly, with a boost;
+    a word with a digit is asked for exactly only; and the whole query is also
+    asked for as one joined token, which only an entry whose title or alias is
+    exactly those words carries. A query with search syntax is left as it is.
+    """
+    if SYNTAX.search(query):
+        return query
+    words = [w for part in query.split() for w in tokens(part)]
+    terms = [f"{w}^{EXACT_BOOST}" if any(c.isdigit() for c in w) else f"{w} {w}^{EXACT_BOOST}" for w in words]
+    if words:
+        terms.append(f"{joined(words)}^{NAME_BOOST}")
+    return " ".join(terms)
+
+
 def transform(query: str) -> str:
     """The query as Material's search worker sends it to Lunr: each term with a trailing wildcard."""
     query = re.sub(r'"|(?:^|\s+)[*+\-:^~]+(?=\s+|$)', "", query.strip())
@@ -104,7 +136,7 @@ def post_boost(score: float, matched: int, clauses: int) -> float:
 
 def search(kb: KnowledgeBase, query: str, kind: str | None = None, limit: int = 10, index: Index | None = None) -> list[Hit]:
     """The best entries for a query, as the site ranks them."""
-    lunr_query = transform(query)
+    lunr_query = transform(rewrite(query))
     if not lunr_query:
         return []
     index = index or build_index(kb)

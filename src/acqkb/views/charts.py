@@ -1,25 +1,27 @@
-"""Accessible SVG bar charts drawn at build time, one bar per value kind in each group."""
+"""Bar charts drawn in HTML at build time, one bar per value kind in each group.
+
+HTML rather than SVG: the labels and values are text that reflows on a phone,
+keeps its reading size, follows the light and dark palettes, and reaches
+screen readers as text; the bars themselves are decoration.
+"""
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
 from acqkb.markdown import amount
-from acqkb.model import VALUE_KINDS
+from acqkb.model import VALUE_KIND_DOC, VALUE_KINDS
+from acqkb.text import attribute
 
-COLORS = {
-    "ceiling": "#3f51b5",
-    "potential": "#009688",
-    "obligated": "#e65100",
-    "estimate": "#8e24aa",
-    "stated": "#546e7a",
-    "requested": "#c62828",
-    "appropriated": "#2e7d32",
-}
-ROW, LABEL_WIDTH, BAR_WIDTH = 24, 200, 380
+
+def legend(kinds: list[str]) -> str:
+    """Which colour is which value kind."""
+    items = "".join(
+        f'<li><span class="acq-swatch acq-kind-{k}" aria-hidden="true"></span>{k}: {attribute(VALUE_KIND_DOC[k])}</li>' for k in kinds
+    )
+    return f'<ul class="acq-legend">{items}</ul>'
 
 
 def bar_chart(title: str, figures: list[Any], group: Callable[[Any], str]) -> str:
@@ -29,21 +31,18 @@ def bar_chart(title: str, figures: list[Any], group: Callable[[Any], str]) -> st
         totals[group(figure)][figure.kind] += figure.amount
     bars = [(name, kind, totals[name][kind]) for name in sorted(totals) for kind in VALUE_KINDS if kind in totals[name]]
     if not bars:
-        return f"*{html.escape(title)}: no figures yet.*"
+        return f"*{attribute(title)}: no figures yet.*"
     peak = max(value for _, _, value in bars)
-    height = ROW * len(bars) + 30
     rows = []
-    for index, (name, kind, value) in enumerate(bars):
-        y, width = 20 + index * ROW, max(2, BAR_WIDTH * value / peak)
-        label = f"{name}, {kind}: {amount(value)}"
+    for name, kind, value in bars:
+        share = max(0.5, 100 * value / peak)
         rows.append(
-            f"<g><title>{html.escape(label)}</title>"
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + 14}" text-anchor="end">{html.escape(name)}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{y + 2}" width="{width:.1f}" height="{ROW - 6}" fill="{COLORS[kind]}" class="acq-bar acq-{kind}"/>'
-            f'<text x="{LABEL_WIDTH + width + 4:.1f}" y="{y + 14}">{html.escape(amount(value))} ({kind})</text></g>'
+            f'<li class="acq-bar-row"><span class="acq-bar-label">{attribute(name)}</span>'
+            f'<span class="acq-bar-track" aria-hidden="true"><span class="acq-bar acq-kind-{kind}" style="width: {share:.1f}%"></span></span>'
+            f'<span class="acq-bar-value">{attribute(amount(value))} ({kind})</span></li>'
         )
+    kinds = [k for k in VALUE_KINDS if any(kind == k for _, kind, _ in bars)]
     return (
-        f'<figure class="acq-chart"><svg role="img" aria-label="{html.escape(title)}" viewBox="0 0 {LABEL_WIDTH + BAR_WIDTH + 200} {height}" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(title)}</title>{"".join(rows)}</svg>'
-        f"<figcaption>{html.escape(title)}. One bar per value kind; kinds are never added together.</figcaption></figure>"
+        f'<figure class="acq-chart"><figcaption>{attribute(title)}. One bar per value kind; kinds are never added together.</figcaption>'
+        f'{legend(kinds)}<ul class="acq-bars">{"".join(rows)}</ul></figure>'
     )

@@ -10,6 +10,7 @@ from acqkb.views.glossary import ABBREVIATIONS_PATH, Glossary
 from acqkb.views.ledger import ledger_page
 from acqkb.views.phases import phases_page
 from acqkb.views.tags import tags_page
+from acqkb.views.thresholds import thresholds_page
 from acqkb.views.timeline import chronology_page
 
 VIEW_FOLDERS = ["views", "calendar", "includes"]
@@ -24,6 +25,7 @@ def view_files(kb: KnowledgeBase, site_url: str) -> dict[str, str]:
         "views/decision-guide.md": guide_page(kb),
         "views/program-phases.md": phases_page(kb),
         "views/tags.md": tags_page(kb),
+        "views/thresholds.md": thresholds_page(kb),
         "views/whats-new.md": whats_new_page(kb),
         "feed.xml": atom_feed(kb, site_url),
         ABBREVIATIONS_PATH: Glossary(kb).all_lines(),

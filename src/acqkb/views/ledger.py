@@ -6,9 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from acqkb.check import KnowledgeBase
-from acqkb.citations import Citer, effective_status
 from acqkb.markdown import amount, link, table
 from acqkb.model import VALUE_KINDS, Entry
+from acqkb.render import Citer, effective_status, time_element
 from acqkb.schema import Claim, FuzzyDate
 from acqkb.views.charts import bar_chart
 from acqkb.views.html import attr, data_list, filter_select
@@ -77,7 +77,7 @@ def ledger_row(award: Entry, claim: Claim | None, page: str, kb: KnowledgeBase, 
     kind = claim.value["kind"] if claim else ""
     value = claim.value["amount"] if claim else -1
     cells = [
-        (date.start().isoformat(), f"{date.label()}"),
+        (date.start().isoformat(), time_element(date)),
         (award.title.lower(), link(page, award)),
         (" ".join(v.id for v in vendors), ", ".join(link(page, v) for v in vendors) or "undisclosed"),
         (program.id if program else "", link(page, kb.by_id[program.id]) if program else ""),
@@ -120,21 +120,34 @@ def filters(kb: KnowledgeBase) -> str:
     )
 
 
+def left_out_note(left_out: list[tuple[Entry, str]], page: str) -> str:
+    """What the totals and charts leave out and why, said beside them."""
+    if not left_out:
+        return "Every award figure is agreed by its sources, so the totals and charts hold them all."
+    items = "; ".join(f"{link(page, a)} ({kind})" for a, kind in left_out)
+    return (
+        f"Left out of these totals and the charts: {len(left_out)} figures whose sources give different values "
+        f"for the same measure, so no single value can be added: {items}. Each is in the ledger above, once per claim."
+    )
+
+
 def ledger_page(kb: KnowledgeBase) -> str:
     page = "views/awards-ledger.md"
     citer = Citer(page, kb)
     rows = []
-    for award in kb.of_kind("award"):
+    for award in sorted(kb.of_kind("award"), key=lambda a: (award_date(a).start(), a.title.lower()), reverse=True):
         claims = award.get("value") or [None]
         rows += [ledger_row(award, claim, page, kb, citer) for claim in claims]
-    head = "".join(f"<th>{h}</th>" for h in ["Date", "Award", "Awardees", "Program", "Vehicle", "Value kind", "Value", "Status"])
+    headers = ["Date", "Award", "Awardees", "Program", "Vehicle", "Value kind", "Value", "Status"]
+    sorted_by = ' aria-sort="descending"'
+    head = "".join(f'<th scope="col"{sorted_by if h == "Date" else ""}>{h}</th>' for h in headers)
     ledger = (
-        f'<table id="acq-ledger" class="acq-sort" markdown>\n<thead><tr>{head}</tr></thead>\n<tbody markdown>\n'
+        f'<div class="acq-scroll" markdown><table id="acq-ledger" class="acq-sort acq-ledger" markdown>\n<thead><tr>{head}</tr></thead>\n<tbody markdown>\n'
         + "\n".join(rows)
-        + "\n</tbody>\n</table>"
+        + "\n</tbody>\n</table></div>"
     )
     kept, left_out = figures(kb)
-    omitted = "\n".join(f"- {link(page, a)}: its sources give different {kind} values" for a, kind in left_out)
+    note = left_out_note(left_out, page)
     charts = [
         bar_chart("Award values by year", kept, lambda f: str(f.year)),
         bar_chart(
@@ -143,14 +156,14 @@ def ledger_page(kb: KnowledgeBase) -> str:
             lambda f: kb.by_id[f.award.get("awardees")[0].id].title,
         ),
     ]
-    sources = citer.block()
     return (
-        "---\ntitle: Awards ledger\nsearch:\n  boost: 0.5\n---\n\n# Awards ledger\n\n"
-        "Every award value in the data, one row per claim, with its value kind. Click a column heading to sort; "
+        "---\ntitle: Awards ledger\nsearch:\n  boost: 0.5\nhide:\n  - navigation\n  - toc\n---\n\n# Awards ledger\n\n"
+        "Every award value in the data, one row per claim, newest first, with its value kind. Click a column heading to sort; "
         "choose values to filter. A figure whose sources disagree appears once per claim and is left out of the totals.\n\n"
+        "Download the ledger's data: [awards (CSV)](../api/v1/awards.csv) · [every claim (CSV)](../api/v1/claims.csv)\n\n"
         f"{filters(kb)}\n\n{ledger}\n\n## Totals by vendor\n\nOnly awards with a single awardee; a shared award's value is not split. "
-        f"Totals are kept apart by value kind and never added across kinds.\n\n{totals_table(by_vendor(kept, kb, page), 'Vendor')}\n\n"
-        f"## Totals by vehicle\n\n{totals_table(by_vehicle(kept, kb, page), 'Vehicle')}\n\n"
-        f"## Left out of the totals\n\n{omitted or '*Nothing: every award figure is agreed by its sources.*'}\n\n"
-        f"## Charts\n\n{charts[0]}\n\n{charts[1]}\n\n{sources}\n"
+        f"Totals are kept apart by value kind and never added across kinds.\n\n{note}\n\n"
+        f"{totals_table(by_vendor(kept, kb, page), 'Vendor')}\n\n"
+        f"## Totals by vehicle\n\n{note}\n\n{totals_table(by_vehicle(kept, kb, page), 'Vehicle')}\n\n"
+        f"## Charts\n\n{note}\n\n{charts[0]}\n\n{charts[1]}\n\n{citer.block()}\n"
     )

@@ -1,22 +1,25 @@
-"""A Gantt-style SVG of program phases, for the programs whose phases have dates."""
+"""Program phases as a Gantt chart drawn in HTML, with the phases and their sources listed below it.
+
+Each row names the program and phase in text (a link to the program) and
+positions a bar on a shared time axis; a phase with no end date is drawn with a
+dashed outline that shows in both palettes.
+"""
 
 from __future__ import annotations
 
-import html
 from datetime import date
 
 from acqkb.check import KnowledgeBase
-from acqkb.citations import Citer
 from acqkb.markdown import link
-from acqkb.text import inline
+from acqkb.render import Citer
+from acqkb.text import attribute, inline
 from acqkb.views.html import page_url
 
-LABEL, WIDTH, ROW = 300, 600, 24
 
-
-def x_of(day: date, first: int, last: int) -> float:
+def position(day: date, first: int, last: int) -> float:
+    """Where a day falls on the axis from 1 January of first to 31 December of last, in percent."""
     span = (date(last + 1, 1, 1) - date(first, 1, 1)).days
-    return LABEL + WIDTH * (day - date(first, 1, 1)).days / span
+    return 100 * (day - date(first, 1, 1)).days / span
 
 
 def phases_page(kb: KnowledgeBase) -> str:
@@ -27,27 +30,28 @@ def phases_page(kb: KnowledgeBase) -> str:
         return "---\ntitle: Program phases\n---\n\n# Program phases\n\n*No program has dated phases yet.*\n"
     years = [c.value["start"].year for _, c in rows] + [c.value["end"].year for _, c in rows if c.value.get("end")]
     first, last = min(years), max(years)
+    step = max(1, (last - first + 1) // 10)
+    ticks = "".join(
+        f'<span class="acq-tick" style="left: {position(date(y, 1, 1), first, last):.2f}%">{y}</span>' for y in range(first, last + 1, step)
+    )
     bars = []
-    for index, (program, claim) in enumerate(rows):
-        phase, y = claim.value, 24 + index * ROW
-        start = x_of(phase["start"].start(), first, last)
-        open_ended = not phase.get("end")
-        end = x_of(phase["end"].end(), first, last) if not open_ended else LABEL + WIDTH
-        label = f"{program.title}: {phase['name']}, {phase['start'].label()} to {phase['end'].label() if not open_ended else 'no end date'}"
+    for program, claim in rows:
+        phase = claim.value
+        start = position(phase["start"].start(), first, last)
+        end = position(phase["end"].end(), first, last) if phase.get("end") else 100.0
+        until = phase["end"].label() if phase.get("end") else "no end date"
+        open_class = "" if phase.get("end") else " acq-open"
         bars.append(
-            f'<a href="{page_url(page, program)}"><g><title>{html.escape(label)}</title>'
-            f'<text x="{LABEL - 6}" y="{y + 15}" text-anchor="end">{html.escape(program.title[:40])}: {html.escape(phase["name"])}</text>'
-            f'<rect x="{start:.1f}" y="{y + 4}" width="{max(3, end - start):.1f}" height="{ROW - 8}" class="acq-phase{" acq-open" if open_ended else ""}"/></g></a>'
+            f'<li class="acq-gantt-row"><span class="acq-gantt-label"><a href="{page_url(page, program)}">{attribute(program.title)}</a>: '
+            f"{attribute(phase['name'])}, {phase['start'].label()} to {until}</span>"
+            f'<span class="acq-gantt-track" aria-hidden="true"><span class="acq-phase{open_class}" '
+            f'style="left: {start:.2f}%; width: {max(0.6, end - start):.2f}%"></span></span></li>'
         )
         citer.cite(claim.sources)
-    ticks = "".join(
-        f'<text x="{x_of(date(year, 1, 1), first, last):.1f}" y="14" class="acq-tick">{year}</text>' for year in range(first, last + 1)
-    )
-    height = 30 + ROW * len(rows)
-    svg = (
-        f'<figure class="acq-chart"><svg role="img" aria-label="Program phases from {first} to {last}" viewBox="0 0 {LABEL + WIDTH + 20} {height}" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>Program phases</title>{ticks}{"".join(bars)}</svg>'
-        "<figcaption>Each bar is a phase with a start date in its sources; a faded bar has no end date yet.</figcaption></figure>"
+    chart = (
+        f'<figure class="acq-chart acq-gantt"><figcaption>Program phases from {first} to {last}. Each bar is a phase with a start '
+        f"date in its sources; a dashed bar has no end date yet.</figcaption>"
+        f'<div class="acq-gantt-axis" aria-hidden="true">{ticks}</div><ul class="acq-gantt-rows">{"".join(bars)}</ul></figure>'
     )
     listing = "\n".join(
         f"- {link(page, p)}: {inline(c.value['name'])}, "
@@ -55,6 +59,6 @@ def phases_page(kb: KnowledgeBase) -> str:
         for p, c in rows
     )
     return (
-        f"---\ntitle: Program phases\nsearch:\n  boost: 0.3\n---\n\n# Program phases\n\n{svg}\n\n## The phases and their sources\n\n{listing}\n\n"
+        f"---\ntitle: Program phases\nsearch:\n  boost: 0.3\n---\n\n# Program phases\n\n{chart}\n\n## The phases and their sources\n\n{listing}\n\n"
         f"{citer.block()}\n"
     )

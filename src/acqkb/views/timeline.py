@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from acqkb.check import KnowledgeBase
-from acqkb.citations import Citer
 from acqkb.markdown import link
 from acqkb.model import Entry
+from acqkb.render import Citer, time_element
 from acqkb.schema import FuzzyDate
 from acqkb.views.html import attr, data_list, descendants, filter_select
 
@@ -44,7 +44,7 @@ def event_item(event: Entry, page: str, kb: KnowledgeBase, citer: Citer) -> str:
     return (
         f'<li class="acq-event acq-{state}" data-state="{state}" data-precision="{date.precision}" '
         f'data-programs="{attr(programs)}" data-tags="{attr(data_list(event_topics(event, kb)))}" markdown="span">'
-        f'<time datetime="{date.iso()}">{date.label()}</time> '
+        f"{time_element(date)} "
         f'<span class="acq-precision" title="date known to the {date.precision}">{date.precision}</span> '
         f'<span class="acq-state">{state}</span>{differ} {link(page, event)} {citer.cite(dict.fromkeys(sources))}</li>'
     )
