@@ -5,9 +5,9 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup serve test lint bench
+.PHONY: setup serve test lint bench bench-full search-quality
 
-setup: $(BIN)/acqkb /usr/bin/chromium
+setup: $(BIN)/acqkb /usr/bin/chromium node_modules/.installed java
 
 $(BIN)/acqkb: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,19 @@ $(BIN)/acqkb: pyproject.toml
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+# axe-core and the Nu HTML Checker for the accessibility and HTML tests (versions pinned in package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch node_modules/.installed
+
+# The Nu HTML Checker runs on Java.
+java:
+	command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless)
+
+# One build per edit (the hook keeps docs/ unwatched), only changed pages rebuilt; a data problem is reported
+# and the last good site stays up, so serving is not strict (`make test` and `mkdocs build` are).
 serve: setup
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
 
 test: setup
 	$(BIN)/ruff check src tests benchmarks
@@ -30,4 +41,10 @@ test: setup
 	$(BIN)/pytest
 
 bench: setup
-	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/scale.py --serve
+
+bench-full: setup
+	$(BIN)/python benchmarks/scale.py --full
+
+search-quality: setup
+	$(BIN)/python benchmarks/search_quality.py

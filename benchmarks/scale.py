@@ -1,69 +1,195 @@
-"""Scale benchmark: how loading, checking and page generation grow with the number of entries.
+"""Scale benchmark: validation, generation, the site build against plain MkDocs, size, memory, the edit loop
+and search, on synthetic knowledge bases of 100 and 1,000 entries (and 10,000 with --full).
 
-Copies the real data, adds synthetic programs, awards and events (each citing a real
-source), and times `generate` at 1x, 4x and 16x the synthetic load. Prints seconds,
-entries per second, and each time as a ratio to the 1x baseline measured in the same
-run, so the figures compare across machines. Linear growth gives ratios near 4 and 16.
+For each size it measures, in the same run:
+- `acqkb validate` from a cold start (a new process): seconds and entries per second;
+- `acqkb build` (the generator alone): seconds;
+- `mkdocs build --strict` CPU seconds, and the same for plain MkDocs + Material building the very same
+  generated Markdown without the hook and without the glossary definitions (the baseline): their ratio;
+- the built site's bytes per entry, and the search index's;
+- the build's peak memory (maximum resident set size);
+- under `mkdocs serve --dirty`, the seconds from saving an edit to one entry to the new text on its
+  page, median of three edits (with --serve, or --full);
+- in headless Chromium, the seconds from the page's load event to the first result of a typed query.
+Figures are printed, never asserted: ratios against the baseline of the same run compare across machines.
+Usage: python benchmarks/scale.py [--full] [--serve] [--sizes 100,1000]
 """
 
 from __future__ import annotations
 
+import argparse
+import os
+import re
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from acqkb.generate import generate
-
 REPO = Path(__file__).resolve().parent.parent
-BASE = 200
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO / "tests"))
+
+from synthetic import write_synthetic  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def synthetic(root: Path, count: int, source: str) -> None:
-    """Write count synthetic program/award/event triples that reference each other."""
-    for i in range(count):
-        (root / f"data/programs/bench-program-{i}.yaml").write_text(
-            f"id: bench-program-{i}\ntitle: Bench program {i}\nsummary: Synthetic.\nstatus: development\n"
-            f"sources: [{source}]\nas_of: 2026-01-15\n",
-            encoding="utf-8",
-        )
-        (root / f"data/awards/bench-award-{i}.yaml").write_text(
-            f"id: bench-award-{i}\ntitle: Bench award {i}\nsummary: Synthetic.\nstatus: reported\nawardees: []\n"
-            f"program: bench-program-{i}\ndate:\n  - value: 2026-05-29\n    sources: [{source}]\n"
-            f"value:\n  - value: {{amount: {i + 1}_000_000, kind: obligated}}\n    sources: [{source}]\n"
-            f"sources: [{source}]\nas_of: 2026-01-15\n",
-            encoding="utf-8",
-        )
-        (root / f"data/events/bench-event-{i}.yaml").write_text(
-            f"id: bench-event-{i}\ntitle: Bench event {i}\nsummary: Synthetic.\nstate: planned\n"
-            f"date:\n  - value: 2028-Q4\n    sources: [{source}]\nprograms: [bench-program-{i}]\n"
-            f"awards: [bench-award-{i}]\nsources: [{source}]\nas_of: 2026-01-15\n",
-            encoding="utf-8",
-        )
+@dataclass
+class Run:
+    """What one command cost: wall and CPU seconds, peak memory in MB."""
+
+    wall: float
+    cpu: float
+    peak_mb: float
 
 
-def measure(scale: int) -> tuple[int, float]:
-    """Entries and seconds for one generation at the given scale."""
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        shutil.copytree(REPO / "data", root / "data")
-        source = sorted((root / "data/sources").glob("*.yaml"))[0].stem
-        synthetic(root, BASE * scale, source)
+def run(command: list[str], cwd: Path) -> Run:
+    """Run a command to completion and measure it (wait4 gives that child's own CPU time and peak memory)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:]}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def site_root(root: Path) -> None:
+    """The repository's mkdocs.yml (hook by absolute path), hand-written docs and overrides around root/data."""
+    from conftest import site_root as make_root
+
+    make_root(root / "data", root)
+
+
+def plain_copy(root: Path, plain: Path) -> None:
+    """The baseline: the same generated Markdown without glossary definitions, built without the hook."""
+    shutil.copytree(root / "docs", plain / "docs")
+    shutil.copytree(root / "overrides", plain / "overrides")
+    for page in (plain / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        stripped = re.sub(r"(?m)^\*\[[^\]]+\]: .*\n?", "", text).replace('--8<-- "abbreviations.md"', "")
+        if stripped != text:
+            page.write_text(stripped, encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"hooks:\n(  - [^\n]+\n)+", "", config)
+    config = re.sub(r"watch:\n(  - [^\n]+\n)+", "", config)
+    (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def edit_loop(root: Path, port: int = 8765, edits: int = 3) -> float:
+    """Median seconds from saving an edit of one entry's summary to the new text on its page under `mkdocs serve --dirty`."""
+    command = [str(BIN / "mkdocs"), "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=root, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for line in server.stdout:
+            if "Serving on" in line:
+                break
+        threading_drain(server)
+        target = root / "data" / "programs" / "program-0.yaml"
+        url = f"http://127.0.0.1:{port}/programs/program-0/"
+        times = []
+        for number in range(edits):
+            time.sleep(1.5)
+            marker = f"edited-{number}-{time.time_ns()}"
+            text = re.sub(r"(?m)^summary: .*$", f"summary: Edited {marker}.", target.read_text(encoding="utf-8"), count=1)
+            start = time.perf_counter()
+            target.write_text(text, encoding="utf-8")
+            while marker not in fetch(url) and time.perf_counter() - start < 300:
+                time.sleep(0.05)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def threading_drain(process: subprocess.Popen) -> None:
+    import threading
+
+    threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def first_result(site: Path, query: str) -> float:
+    """Seconds from the home page's load event to the first search result for a typed query, in headless Chromium."""
+    from conftest import serve
+    from sitesearch import RESULT_LINKS, chromium
+
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{base}/", wait_until="load")
         start = time.perf_counter()
-        counts, problems = generate(root)
-        elapsed = time.perf_counter() - start
-        if problems:
-            sys.exit(f"benchmark data has problems: {problems[:3]}")
-        return counts.loaded, elapsed
+        page.locator("input.md-search__input").click()
+        page.keyboard.type(query)
+        page.locator(RESULT_LINKS).first.wait_for(timeout=120_000)
+        return time.perf_counter() - start
+
+
+@dataclass
+class Row:
+    size: int
+    figures: dict[str, float] = field(default_factory=dict)
+
+
+def measure(size: int, serve_too: bool) -> Row:
+    row = Row(size)
+    with tempfile.TemporaryDirectory() as tmp:
+        root, plain = Path(tmp) / "root", Path(tmp) / "plain"
+        row.size = write_synthetic(root, size)
+        site_root(root)
+        acqkb = [str(BIN / "acqkb"), "--root", str(root)]
+        validate = run([*acqkb, "validate"], root)
+        row.figures |= {"validate s": validate.wall, "entries/s": row.size / validate.wall}
+        row.figures["generate s"] = run([*acqkb, "build"], root).wall
+        plain_copy(root, plain)
+        mkdocs = str(BIN / "mkdocs")
+        ours = run([mkdocs, "build", "--strict", "-d", str(Path(tmp) / "site")], root)
+        baseline = run([mkdocs, "build", "--strict", "-d", str(Path(tmp) / "plain-site")], plain)
+        row.figures |= {"build cpu s": ours.cpu, "plain cpu s": baseline.cpu, "ratio": ours.cpu / baseline.cpu, "peak MB": ours.peak_mb}
+        site = Path(tmp) / "site"
+        row.figures["KB/entry"] = folder_bytes(site) / row.size / 1024
+        row.figures["index KB/entry"] = (site / "search" / "search_index.json").stat().st_size / row.size / 1024
+        row.figures["first result s"] = first_result(site, "program")
+        if serve_too:
+            row.figures["edit s"] = edit_loop(root)
+    return row
 
 
 def main() -> None:
-    rows = [(scale, *measure(scale)) for scale in (1, 4, 16)]
-    baseline = rows[0][2]
-    print(f"{'scale':>5} {'entries':>8} {'seconds':>8} {'entries/s':>10} {'ratio':>6}")
-    for scale, entries, seconds in rows:
-        print(f"{scale:>5} {entries:>8} {seconds:>8.2f} {entries / seconds:>10.0f} {seconds / baseline:>6.1f}")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--full", action="store_true", help="add the 10,000-entry size and the edit loop")
+    parser.add_argument("--serve", action="store_true", help="measure the edit loop under mkdocs serve")
+    parser.add_argument("--sizes", default="", help="comma-separated sizes, e.g. 100,1000")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s] or ([100, 1000, 10000] if args.full else [100, 1000])
+    rows = [measure(size, args.serve or args.full) for size in sizes]
+    names = list(rows[0].figures)
+    print(f"{'entries':>8} " + " ".join(f"{n:>14}" for n in names))
+    for row in rows:
+        print(f"{row.size:>8} " + " ".join(f"{row.figures.get(n, float('nan')):>14.2f}" for n in names))
+    for small, large in zip(rows, rows[1:], strict=False):
+        growth = large.size / small.size
+        keys = ("generate s", "build cpu s", "peak MB", "KB/entry")
+        ratios = ", ".join(f"{k} x{large.figures[k] / small.figures[k]:.1f}" for k in keys)
+        print(f"{small.size} -> {large.size} entries (x{growth:.0f}): {ratios}")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
 
 
 if __name__ == "__main__":
