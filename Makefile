@@ -5,7 +5,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup serve test lint bench bench-full search-quality
+.PHONY: setup serve test lint bench bench-full search-quality java
 
 setup: $(BIN)/acqkb /usr/bin/chromium node_modules/.installed java
 

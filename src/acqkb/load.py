@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from pathlib import Path
 
 import yaml
@@ -34,21 +33,21 @@ def walk(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
         items = sorted(os.scandir(folder), key=lambda item: item.name)
     except OSError as error:
         return [], [Problem(rel_path(folder, root), 0, "unreadable", f"cannot read this folder ({error.strerror})")]
-    for item in items:
+    for item in items:  # the DirEntry tests use the type the directory listing gives, without a system call each
         path = Path(item.path)
-        rel = rel_path(path, root)
-        mode = item.stat(follow_symlinks=False).st_mode
-        if stat.S_ISLNK(mode):
-            problems.append(Problem(rel, 0, "symlink", "a symbolic link, not followed; put the entry file itself in data/"))
-        elif stat.S_ISDIR(mode) and path.suffix == ".yaml":
-            problems.append(Problem(rel, 0, "location", "a folder named like an entry file; entries are files, data/<kind>/<id>.yaml"))
-        elif stat.S_ISDIR(mode):
+        if item.is_symlink():
+            problems.append(Problem(rel_path(path, root), 0, "symlink", "a symbolic link, not followed; put the entry file itself in data/"))
+        elif item.is_dir(follow_symlinks=False) and item.name.endswith(".yaml"):
+            message = "a folder named like an entry file; entries are files, data/<kind>/<id>.yaml"
+            problems.append(Problem(rel_path(path, root), 0, "location", message))
+        elif item.is_dir(follow_symlinks=False):
             found, more = walk(path, root)
             files += found
             problems += more
-        elif stat.S_ISREG(mode):
+        elif item.is_file(follow_symlinks=False):
             files.append(path)
         else:
+            rel = rel_path(path, root)
             problems.append(Problem(rel, 0, "not-a-file", "not a regular file (a pipe, socket or device), not read"))
     return files, problems
 
@@ -57,15 +56,21 @@ def rel_path(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
-    """The file as checked text: within the size limit, UTF-8, no invisible or control characters."""
+def read_bytes(path: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, or the problem that kept them unread (too large, unreadable)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [Problem(rel, 1, "too-large", f"{size:,} bytes; an entry file is at most {MAX_BYTES:,} bytes")]
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
         return None, [Problem(rel, 1, "unreadable", f"cannot read this file ({error.strerror})")]
+    if len(raw) > MAX_BYTES:
+        size = path.stat().st_size
+        return None, [Problem(rel, 1, "too-large", f"{size:,} bytes; an entry file is at most {MAX_BYTES:,} bytes")]
+    return raw, []
+
+
+def read_text(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    """The bytes as checked text: UTF-8, no invisible or control characters."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -157,23 +162,21 @@ def load_entry(path: Path, rel: str) -> tuple[Entry | None, list[Problem]]:
     misplaced = location_problem(path, rel)
     if misplaced:
         return None, [misplaced]
-    try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else b""
-    except OSError:
-        raw = b""
-    key = f"{path.resolve()}\0{rel}"
+    raw, problems = read_bytes(path, rel)
+    if raw is None:
+        return None, problems
+    key = f"{path}\0{rel}"
     cached = _LOADED.get(key)
-    if raw and cached and cached[0] == raw:
+    if cached and cached[0] == raw:
         return cached[1], list(cached[2])
-    entry, problems = _load_entry(path, rel)
-    if raw:
-        _LOADED[key] = (raw, entry, problems)
+    entry, problems = _load_entry(path, rel, raw)
+    _LOADED[key] = (raw, entry, problems)
     return entry, list(problems)
 
 
-def _load_entry(path: Path, rel: str) -> tuple[Entry | None, list[Problem]]:
+def _load_entry(path: Path, rel: str, raw: bytes) -> tuple[Entry | None, list[Problem]]:
     kind = FOLDERS[path.parent.name]
-    text, problems = read_text(path, rel)
+    text, problems = read_text(raw, rel)
     if text is None:
         return None, problems
     node, problems = parse_yaml(text, rel)

@@ -509,6 +509,17 @@ def claim_object(value: Spec) -> Obj:
     )
 
 
+_CLAIM_SPECS: dict[int, tuple[Spec, Obj]] = {}
+
+
+def claim_spec(value: Spec) -> Obj:
+    """The claim mapping around a value spec, built once per spec (conversion asks for it for every claim list)."""
+    cached = _CLAIM_SPECS.get(id(value))
+    if cached is None or cached[0] is not value:
+        cached = _CLAIM_SPECS[id(value)] = (value, claim_object(value))
+    return cached[1]
+
+
 @dataclass
 class Claims(Spec):
     """A fact: a list of claims, each with its sources.
@@ -525,7 +536,7 @@ class Claims(Spec):
             return ctx.error(node, "type", f"{where}: expected a list of claims, got {describe(node)}")
         if not node.value:
             return ctx.error(node, "empty", f"{where}: needs at least one claim; leave the field out instead")
-        spec, claims = claim_object(self.value), []
+        spec, claims = claim_spec(self.value), []
         for index, child in enumerate(node.value):
             item = spec.convert(child, ctx, f"{where}[{index}]")
             if isinstance(item, dict) and "value" in item and "sources" in item:
