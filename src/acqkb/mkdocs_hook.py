@@ -17,6 +17,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from acqkb import serving
 from acqkb.generate import HAND_WRITTEN, generate
+from acqkb.minify import minified
 from acqkb.problems import report_text
 
 log = logging.getLogger("mkdocs.acqkb")
@@ -35,6 +36,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if problems:
         raise PluginError("acqkb: the data has problems:\n" + report_text(problems))
     log.info("acqkb: %s", counts.line())
+
+
+def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
+    """Pages are written minified (about a quarter smaller); the markup is the same."""
+    return minified(output)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
