@@ -10,10 +10,19 @@ from typing import Any
 from acqkb import __version__
 from acqkb.check import KnowledgeBase
 from acqkb.database import database_bytes
-from acqkb.model import KINDS
-from acqkb.schema import Claim, FuzzyDate, Ref
+from acqkb.model import KINDS, identifier
+from acqkb.schema import DAY_PATTERN, Claim, Defs, FuzzyDate, Ref
+from acqkb.settings import DEFAULT_SITE_URL
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+API = "api/v1"
+# Specs that several fields share but that have no name of their own.
+SHARED_NAMES = {id(identifier): "identifier"}
+LAST_MODIFIED_SCHEMA = {
+    "type": ["string", "null"],
+    "pattern": DAY_PATTERN,
+    "description": "the day of the last commit that changed the entry's file (YYYY-MM-DD), or null without git history",
+}
 
 
 def to_plain(value: Any) -> Any:
@@ -59,14 +68,41 @@ def json_text(document: Any) -> str:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
-def json_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one kind, derived from its spec."""
-    return {"$schema": SCHEMA_DIALECT, "$id": f"{kind}.schema.json", **KINDS[kind].spec.json_schema()}
+def json_schema(kind: str, base: str = DEFAULT_SITE_URL, record: bool = False) -> dict[str, Any]:
+    """The JSON Schema of one kind, derived from its spec, with each shared part once under `$defs`.
+
+    `base` is the site's address, so `$id` is where the schema is published. A
+    record (`record=True`) is the API's form of an entry: the entry's fields and
+    its `last_modified` day, which no data file may hold.
+    """
+    defs = Defs(names=SHARED_NAMES)
+    body = KINDS[kind].spec.inline_schema(defs)
+    if record:
+        body["properties"]["last_modified"] = LAST_MODIFIED_SCHEMA
+        body["required"].append("last_modified")
+    name = f"{kind}.record.schema.json" if record else f"{kind}.schema.json"
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": f"{base.rstrip('/')}/{API}/schema/{name}",
+        **body,
+        "$defs": dict(sorted(defs.schemas.items())),
+    }
 
 
-def schema_files() -> dict[str, str]:
-    """Schema file names and their text, as committed under schema/."""
-    return {f"{kind}.schema.json": json.dumps(json_schema(kind), indent=1) + "\n" for kind in KINDS}
+def schema_text(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=1, ensure_ascii=False) + "\n"
+
+
+def schema_files(base: str = DEFAULT_SITE_URL) -> dict[str, str]:
+    """Schema file names and their text, as committed under schema/ (the entry schemas editors use)."""
+    return {f"{kind}.schema.json": schema_text(json_schema(kind, base)) for kind in KINDS}
+
+
+def api_schema_files(base: str) -> dict[str, str]:
+    """The schemas the API publishes: for each kind the entry schema and the record schema."""
+    files = schema_files(base)
+    files |= {f"{kind}.record.schema.json": schema_text(json_schema(kind, base, record=True)) for kind in KINDS}
+    return dict(sorted(files.items()))
 
 
 CSV_SEPARATOR = " | "
