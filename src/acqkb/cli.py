@@ -12,6 +12,7 @@ from pathlib import Path
 from acqkb.check import KnowledgeBase, build
 from acqkb.export import export_document, json_text, schema_files
 from acqkb.generate import generate
+from acqkb.history import read_history
 from acqkb.model import KINDS, PRIMARY_SOURCE_KINDS
 from acqkb.pages import write_if_changed
 from acqkb.problems import Problem, report_json, report_text
@@ -74,6 +75,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if problems:
         print_problems(problems, "text")
         return 1
+    kb.settings, kb.history = read_settings(args.root), read_history(args.root)
     document = export_document(kb)
     args.path.parent.mkdir(parents=True, exist_ok=True)
     args.path.write_text(json_text(document), encoding="utf-8")
@@ -145,7 +147,10 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser(
         "export",
         help="write all entries as one JSON file",
-        description="Check data/, then write every entry, grouped by kind, to PATH as JSON.",
+        description=(
+            "Check data/, then write every entry, grouped by kind, to PATH as JSON: the document published as api/v1/acqkb.json "
+            "(schema_version, generator, counts, and each record with its last_modified day from git)."
+        ),
     )
     export.add_argument("path", type=Path, help="the JSON file to write")
     export.set_defaults(func=cmd_export)
