@@ -63,7 +63,7 @@ def test_export_writes_every_entry_and_each_record_fits_its_schema(
     assert sorted(r["id"] for records in document["entries"].values() for r in records) == files
     for kind, records in document["entries"].items():
         for record in records:
-            jsonschema.validate(record, json_schema(kind))
+            jsonschema.validate(record, json_schema(kind, record=True))
     award = document["entries"]["award"][0]
     assert award["value"][1] == {"value": {"amount": 2000000000, "kind": "potential", "qualifier": "about"}, "sources": ["example-statute"]}
 

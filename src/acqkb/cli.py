@@ -12,11 +12,13 @@ from pathlib import Path
 from acqkb.check import KnowledgeBase, build
 from acqkb.export import export_document, json_text, schema_files
 from acqkb.generate import generate
+from acqkb.history import read_history
 from acqkb.model import KINDS, PRIMARY_SOURCE_KINDS
 from acqkb.pages import write_if_changed
 from acqkb.problems import Problem, report_json, report_text
 from acqkb.rules import claims_of, is_primary
 from acqkb.search import search
+from acqkb.settings import read_settings
 from acqkb.skeleton import SkeletonError, write_skeleton
 
 
@@ -73,6 +75,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if problems:
         print_problems(problems, "text")
         return 1
+    kb.settings, kb.history = read_settings(args.root), read_history(args.root)
     document = export_document(kb)
     args.path.parent.mkdir(parents=True, exist_ok=True)
     args.path.write_text(json_text(document), encoding="utf-8")
@@ -91,14 +94,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     folder = args.root / "schema"
-    stale = [
-        name for name, text in schema_files().items() if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text
-    ]
+    files = schema_files(read_settings(args.root).base)
+    stale = [name for name, text in files.items() if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text]
     if args.check:
         for name in stale:
             print(f"schema/{name}: differs from the model; run `acqkb schema` and commit it [schema-drift]", file=sys.stderr)
         return 1 if stale else 0
-    for name, text in schema_files().items():
+    for name, text in files.items():
         write_if_changed(folder / name, text)
     print(f"{len(stale)} schema files updated in {folder}")
     return 0
@@ -145,7 +147,10 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser(
         "export",
         help="write all entries as one JSON file",
-        description="Check data/, then write every entry, grouped by kind, to PATH as JSON.",
+        description=(
+            "Check data/, then write every entry, grouped by kind, to PATH as JSON: the document published as api/v1/acqkb.json "
+            "(schema_version, generator, counts, and each record with its last_modified day from git)."
+        ),
     )
     export.add_argument("path", type=Path, help="the JSON file to write")
     export.set_defaults(func=cmd_export)
@@ -158,7 +163,10 @@ def parser() -> argparse.ArgumentParser:
     schema = sub.add_parser(
         "schema",
         help="write or check the JSON Schema files in schema/",
-        description="Write schema/<kind>.schema.json from the model, or with --check fail when they differ.",
+        description=(
+            "Write schema/<kind>.schema.json from the model, or with --check fail when they differ. "
+            "Each $id is the schema's published address: site_url from mkdocs.yml + api/v1/schema/<kind>.schema.json."
+        ),
     )
     schema.add_argument("--check", action="store_true", help="exit 1 when a committed schema file differs from the model")
     schema.set_defaults(func=cmd_schema)

@@ -16,7 +16,7 @@ from acqkb.settings import read_settings
 from acqkb.views.files import VIEW_FOLDERS, view_files
 from acqkb.views.glossary import Glossary
 
-EXPORT_PATH = "api/acqkb.json"
+EXPORT_PATH = "api/v1/acqkb.json"
 # What of docs/ people write; everything else below docs/ the generator owns.
 HAND_WRITTEN = ("index.md", "guides", "assets")
 

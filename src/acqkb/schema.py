@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -162,6 +163,39 @@ def article(word: str) -> str:
     return ("an " if word[:1] in "aeiou" else "a ") + word
 
 
+# JSON Schema of dates, as strict as the loader: years FIRST_YEAR..LAST_YEAR, months 01-12, each
+# month's last day (February 29 in any year: a regular expression cannot tell leap years).
+_SCHEMA_YEAR = "(?:17(?:89|9[0-9])|1[89][0-9]{2}|20[0-9]{2}|2100)"
+_SCHEMA_MONTH = "(?:0[1-9]|1[0-2])"
+_SCHEMA_MONTH_DAY = "(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-9])|(?:0[13-9]|1[0-2])-30|(?:0[13578]|1[02])-31)"
+DAY_PATTERN = f"^{_SCHEMA_YEAR}-{_SCHEMA_MONTH_DAY}$"
+DATE_PATTERN = f"^{_SCHEMA_YEAR}(?:-Q[1-4]|-{_SCHEMA_MONTH}|-{_SCHEMA_MONTH_DAY})?$"
+
+
+@dataclass
+class Defs:
+    """The `$defs` of one JSON Schema document: each shared part written once, used by `$ref`.
+
+    `names` names specs that have no name of their own (by identity), such as a
+    pattern-checked identifier that several fields share.
+    """
+
+    names: dict[int, str] = field(default_factory=dict)
+    schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def ref(self, name: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """A `$ref` to the definition `name`, built on first use; two different specs under one name are a bug."""
+        if name not in self.schemas:
+            self.schemas[name] = {}
+            self.schemas[name] = build()
+        elif self.schemas[name] and self.schemas[name] != build():
+            raise ValueError(f"two different JSON Schema definitions named {name!r}")
+        return {"$ref": f"#/$defs/{name}"}
+
+    def name_of(self, spec: Spec) -> str | None:
+        return self.names.get(id(spec)) or spec.def_name(self)
+
+
 class Spec:
     """Base of all field specs."""
 
@@ -170,7 +204,16 @@ class Spec:
     def convert(self, node: yaml.Node, ctx: Ctx, where: str) -> Any:
         raise NotImplementedError
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, defs: Defs) -> dict[str, Any]:
+        """The JSON Schema of this spec: a `$ref` into defs when the spec has a shared name, else inline."""
+        name = defs.name_of(self)
+        return defs.ref(name, lambda: self.inline_schema(defs)) if name else self.inline_schema(defs)
+
+    def def_name(self, defs: Defs) -> str | None:
+        """The name its schema is shared under in `$defs`, or None to write it inline."""
+        return None
+
+    def inline_schema(self, defs: Defs) -> dict[str, Any]:
         raise NotImplementedError
 
     def _scalar(self, node: yaml.Node, ctx: Ctx, where: str, expected: str) -> yaml.ScalarNode | Invalid:
@@ -218,9 +261,16 @@ class Str(Spec):
             return ctx.error(node, "format", f"{where}: '{text}' does not match {self.pattern}")
         return text
 
-    def json_schema(self) -> dict[str, Any]:
+    def def_name(self, defs: Defs) -> str | None:
+        if self.multiline:
+            return "markdown"
+        return None if self.pattern else "text"
+
+    def inline_schema(self, defs: Defs) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string", "minLength": 1}
-        if not self.multiline:
+        if self.multiline:
+            schema["description"] = "Markdown text"
+        else:
             schema["maxLength"] = MAX_LINE
         if self.pattern:
             schema["pattern"] = f"^(?:{self.pattern})$"
@@ -242,8 +292,11 @@ class Slug(Spec):
             return ctx.error(node, "format", f"{where}: '{text}' is not an id (lower-case letters, digits and single hyphens)")
         return text
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": SLUG.pattern}
+    def def_name(self, defs: Defs) -> str | None:
+        return "slug"
+
+    def inline_schema(self, defs: Defs) -> dict[str, Any]:
+        return {"type": "string", "pattern": SLUG.pattern, "description": "lower-case letters, digits and single hyphens"}
 
 
 @dataclass
@@ -260,7 +313,7 @@ class Enum(Spec):
         extra = f" (did you mean '{hint[0]}'?)" if hint else ""
         return ctx.error(node, "enum", f"{where}: '{text}' is not one of {', '.join(self.choices)}{extra}")
 
-    def json_schema(self) -> dict[str, Any]:
+    def inline_schema(self, defs: Defs) -> dict[str, Any]:
         return {"enum": list(self.choices)}
 
 
@@ -276,7 +329,10 @@ class Bool(Spec):
             return ctx.error(node, "type", f"{where}: expected true or false, got {describe(node)} (YAML 1.2 reads only true and false)")
         return scalar.value.lower() == "true"
 
-    def json_schema(self) -> dict[str, Any]:
+    def def_name(self, defs: Defs) -> str | None:
+        return "boolean"
+
+    def inline_schema(self, defs: Defs) -> dict[str, Any]:
         return {"type": "boolean"}
 
 
@@ -313,7 +369,7 @@ class Number(Spec):
             return ctx.error(node, "range", f"{where}: {scalar.value} is outside {self.minimum:,.0f} to {self.maximum:,.0f}")
         return value
 
-    def json_schema(self) -> dict[str, Any]:
+    def inline_schema(self, defs: Defs) -> dict[str, Any]:
         return {"type": "integer" if self.integer else "number", "minimum": self.minimum, "maximum": self.maximum}
 
 
@@ -339,8 +395,19 @@ class DateSpec(Spec):
             return ctx.error(node, "date", f"{where}: {describe(node)} must be a full date, YYYY-MM-DD")
         return parsed
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": ["string", "integer"], "pattern": _DATE.pattern}
+    def def_name(self, defs: Defs) -> str | None:
+        return "day" if self.day_only else "date"
+
+    def inline_schema(self, defs: Defs) -> dict[str, Any]:
+        if self.day_only:
+            return {"type": "string", "pattern": DAY_PATTERN, "description": "a full date, YYYY-MM-DD"}
+        return {
+            "type": ["string", "integer"],
+            "pattern": DATE_PATTERN,
+            "minimum": FIRST_YEAR,
+            "maximum": LAST_YEAR,
+            "description": "a date to the precision known: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY",
+        }
 
 
 @dataclass
@@ -356,7 +423,10 @@ class Url(Spec):
             return ctx.error(node, "url", f"{where}: '{text}' {problem}")
         return text
 
-    def json_schema(self) -> dict[str, Any]:
+    def def_name(self, defs: Defs) -> str | None:
+        return "url"
+
+    def inline_schema(self, defs: Defs) -> dict[str, Any]:
         return {"type": "string", "format": "uri", "pattern": '^https?://[^\\s/]+[^\\s"<>\\\\^`{|}]*$', "maxLength": MAX_LINE}
 
 
@@ -372,8 +442,11 @@ class RefSpec(Spec):
             return text
         return Ref(text, node.start_mark.line + 1, self.kinds)
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": SLUG.pattern, "description": f"id of a {' or '.join(self.kinds) or 'any'} entry"}
+    def def_name(self, defs: Defs) -> str | None:
+        return "_or_".join(self.kinds or ("entry",)) + "_id"
+
+    def inline_schema(self, defs: Defs) -> dict[str, Any]:
+        return {"type": "string", "pattern": SLUG.pattern, "description": f"id of {article(' or '.join(self.kinds) or 'any')} entry"}
 
 
 @dataclass
@@ -404,8 +477,8 @@ class ListOf(Spec):
             items.append(value)
         return items
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items}
+    def inline_schema(self, defs: Defs) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.json_schema(defs), "minItems": self.min_items}
 
 
 @dataclass
@@ -465,15 +538,17 @@ class Obj(Spec):
                 ctx.error(node, "missing-field", f"{prefix}{name}: required field is missing")
         return result
 
-    def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {
+    def def_name(self, defs: Defs) -> str | None:
+        return self.title.lower() or None
+
+    def inline_schema(self, defs: Defs) -> dict[str, Any]:
+        schema: dict[str, Any] = {"title": self.title} if self.title else {}
+        schema |= {
             "type": "object",
             "additionalProperties": False,
-            "properties": {name: {**d.spec.json_schema(), "description": d.doc} for name, d in self.fields.items()},
+            "properties": {name: {**d.spec.json_schema(defs), "description": d.doc} for name, d in self.fields.items()},
             "required": [name for name, d in self.fields.items() if d.required],
         }
-        if self.title:
-            schema["title"] = self.title
         return schema
 
 
@@ -555,5 +630,17 @@ class Claims(Spec):
             line,
         )
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "array", "minItems": 1, "items": claim_object(self.value).json_schema()}
+    def def_name(self, defs: Defs) -> str | None:
+        value = defs.name_of(self.value)
+        return f"{value}_claims" if value else None
+
+    def inline_schema(self, defs: Defs) -> dict[str, Any]:
+        """A list of claims; what every claim shares (sources, status, stated, note, contradicted_by) is defined once."""
+        claim = claim_object(self.value)
+        properties = {"value": {**self.value.json_schema(defs), "description": claim.fields["value"].doc}}
+        for name, definition in claim.fields.items():
+            if name != "value":
+                shared = {**definition.spec.json_schema(defs), "description": definition.doc}
+                properties[name] = defs.ref(f"claim_{name}", lambda shared=shared: shared)
+        item = {"type": "object", "additionalProperties": False, "properties": properties, "required": ["value", "sources"]}
+        return {"type": "array", "minItems": 1, "items": item, "description": "claims, each with the sources that state it"}
