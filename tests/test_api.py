@@ -80,12 +80,13 @@ def test_v1_holds_every_entry_with_its_last_modified_day(built_site: tuple[Path,
         assert (v1 / name).is_file(), name
 
 
-def test_the_unversioned_api_keeps_its_shape(built_site: tuple[Path, str]) -> None:
-    folder = api(built_site)
-    document = json.loads((folder / "acqkb.json").read_text(encoding="utf-8"))
-    assert "schema_version" not in document
-    assert all("last_modified" not in r for records in document["entries"].values() for r in records)
-    assert (folder / "acqkb.sqlite").read_bytes() == (folder / "v1" / "acqkb.sqlite").read_bytes()
+def test_the_unversioned_api_redirects_to_v1(built_site: tuple[Path, str]) -> None:
+    site = built_site[0]
+    rules = [line.split() for line in (site / "_redirects").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert rules == [["/api/*", "/api/v1/:splat", "301"]]
+    for old in ("acqkb.json", "awards.json", "awards.csv", "awards/sb-amti-spacex-2026.json", "acqkb.sqlite", "schema/award.schema.json"):
+        assert not (site / "api" / old).exists(), old
+        assert (site / "api" / "v1" / old).is_file(), old
 
 
 def real_kb() -> KnowledgeBase:

@@ -95,7 +95,7 @@ def test_hostile_feed_and_calendars_parse_in_real_clients(hostile_site: Path) ->
 
 def test_hostile_csv_cells_cannot_start_a_formula(tmp_path: Path) -> None:
     from acqkb.check import build
-    from acqkb.export import csv_text
+    from acqkb.export import v1_csv_text
 
     root = fixture_root(tmp_path)
     (root / "data" / "vendors" / "formula.yaml").write_text(
@@ -106,7 +106,7 @@ def test_hostile_csv_cells_cannot_start_a_formula(tmp_path: Path) -> None:
     )
     kb, problems = build(root)
     assert problems == []
-    rows = list(csv.DictReader(io.StringIO(csv_text("vendor", kb))))
+    rows = list(csv.DictReader(io.StringIO(v1_csv_text("vendor", kb))))
     row = next(r for r in rows if r["id"] == "formula")
     assert row["title"] == '\'=HYPERLINK("https://example.com","x")'
     assert all(not cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r.values())

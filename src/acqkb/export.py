@@ -1,7 +1,7 @@
 """The data API: JSON records that mirror the YAML, CSV tables, the JSON Schema of each kind, SQLite.
 
 Everything lives under api/v1/ (see docs/guides/api-changelog.md); the first,
-unversioned files under api/ are still written as they were.
+unversioned addresses under api/ redirect there on hosts that read `_redirects`.
 """
 
 from __future__ import annotations
@@ -54,12 +54,6 @@ def export_document(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def unversioned_document(kb: KnowledgeBase) -> dict[str, Any]:
-    """The first, unversioned api/acqkb.json, as it was before v1."""
-    grouped = records(kb, dated=False)
-    return {"generator": f"acqkb {__version__}", "counts": {kind: len(items) for kind, items in grouped.items()}, "entries": grouped}
-
-
 def json_schema(kind: str, base: str = DEFAULT_SITE_URL, record: bool = False) -> dict[str, Any]:
     """The JSON Schema of one kind, derived from its spec, with each shared part once under `$defs`.
 
@@ -95,33 +89,6 @@ def api_schema_files(base: str) -> dict[str, str]:
     files = schema_files(base)
     files |= {f"{kind}.record.schema.json": schema_text(json_schema(kind, base, record=True)) for kind in KINDS}
     return dict(sorted(files.items()))
-
-
-CSV_SEPARATOR = " | "
-
-
-def csv_cell(value: Any) -> str:
-    """A field value as readable text for a spreadsheet cell."""
-    plain_value = to_plain(value)
-    if isinstance(plain_value, list):
-        return CSV_SEPARATOR.join(csv_cell(v) if not isinstance(v, dict) else claim_cell(v) for v in plain_value)
-    if isinstance(plain_value, dict):
-        return "; ".join(f"{k}: {csv_cell(v)}" for k, v in plain_value.items())
-    return "" if plain_value is None else str(plain_value)
-
-
-def claim_cell(record: dict[str, Any]) -> str:
-    if "sources" not in record:
-        return csv_cell(record)
-    value = record["value"]
-    shown = f"{value['amount']} {value['kind']}" if isinstance(value, dict) and "kind" in value else csv_cell(value)
-    return f"{shown} [{', '.join(record['sources'])}]"
-
-
-def csv_text(kind: str, kb: KnowledgeBase) -> str:
-    """The unversioned CSV: one row per entry of a kind, one column per field, claims read as `value [sources]`."""
-    names = list(KINDS[kind].spec.fields)
-    return table_text(names, [[csv_cell(entry.get(name)) for name in names] for entry in sorted(kb.of_kind(kind), key=lambda e: e.id)])
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -207,18 +174,12 @@ def api_files(kb: KnowledgeBase) -> dict[str, str | bytes]:
     files[f"{API}/acqkb.sqlite"] = database
     files[f"{API}/metadata.json"] = json_text(datasette_metadata(kb))
     files |= {f"{API}/schema/{name}": json_text(json.loads(text)) for name, text in api_schema_files(kb.settings.base).items()}
-    return files | unversioned_files(kb, database)
+    return files | {"_redirects": REDIRECTS}
 
 
-def unversioned_files(kb: KnowledgeBase, database: bytes) -> dict[str, str | bytes]:
-    """The files of the first, unversioned API, kept at their addresses (the database is v1's)."""
-    document = unversioned_document(kb)
-    files: dict[str, str | bytes] = {"api/acqkb.json": json_text(document)}
-    for kind, items in document["entries"].items():
-        folder = KINDS[kind].folder
-        files[f"api/{folder}.json"] = json_text(items)
-        files[f"api/{folder}.csv"] = csv_text(kind, kb)
-        files |= {f"api/{folder}/{r['id']}.json": json_text(r) for r in items}
-    files |= {f"api/schema/{name}": text for name, text in schema_files(kb.settings.base).items()}
-    files["api/acqkb.sqlite"] = database
-    return files
+REDIRECTS = """# The first, unversioned API (api/*.json, api/*.csv, api/<kind>s/<id>.json, api/acqkb.sqlite,
+# api/schema/) moved to api/v1/ (docs/guides/api-changelog.md). Hosts that read this file
+# (Netlify, Cloudflare Pages and others) send the old addresses to the new ones; files that
+# exist (api/v1/, api/yaml/) are served as they are.
+/api/*  /api/v1/:splat  301
+"""

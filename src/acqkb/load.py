@@ -36,7 +36,9 @@ def walk(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
     for item in items:  # the DirEntry tests use the type the directory listing gives, without a system call each
         path = Path(item.path)
         if item.is_symlink():
-            problems.append(Problem(rel_path(path, root), 0, "symlink", "a symbolic link, not followed; put the entry file itself in data/"))
+            problems.append(
+                Problem(rel_path(path, root), 0, "symlink", "a symbolic link, not followed; put the entry file itself in data/")
+            )
         elif item.is_dir(follow_symlinks=False) and item.name.endswith(".yaml"):
             message = "a folder named like an entry file; entries are files, data/<kind>/<id>.yaml"
             problems.append(Problem(rel_path(path, root), 0, "location", message))
