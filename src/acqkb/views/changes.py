@@ -133,7 +133,9 @@ def touched(change: Change, page: str) -> str:
     rest = len(change.entries) - len(names)
     listed = ", ".join(names) + (f" and {rest} more" if rest else "")
     parts = []
-    if change.entries:
+    if len(change.entries) == 1:
+        parts.append(f"{names[0]} ({change.entries[0].kind})")
+    elif change.entries:
         noun = "entry" if len(change.entries) == 1 else "entries"
         parts.append(f"{len(change.entries)} {noun} ({kind_counts(change.entries)}): {listed}")
     if change.removed:
