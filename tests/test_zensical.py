@@ -19,9 +19,10 @@ from pathlib import Path
 import feedparser
 import icalendar
 import pytest
+from playwright.sync_api import Browser, expect
 
 from acqkb.check import build
-from conftest import REPO
+from conftest import REPO, recording_page, serve
 
 pytest.importorskip("zensical")
 
@@ -84,3 +85,16 @@ def test_entry_pages_link_to_their_yaml(checkout: Path) -> None:
     """The "view or edit the YAML" link entry pages carry: to the published copy, or to the file on the forge."""
     page = html(checkout, "programs/sb-amti")
     assert re.search(r'href="[^"]*(api/yaml/programs/sb-amti\.yaml|/data/programs/sb-amti\.yaml)"', page)
+
+
+def test_tooltip_and_search_work_in_the_browser(checkout: Path, browser: Browser) -> None:
+    """Zensical's own search box (a different one from Material's) finds a program by its abbreviation."""
+    with serve(checkout / "site") as base, recording_page(browser) as page:
+        page.goto(f"{base}/awards/sb-amti-spacex-2026/")
+        page.locator("article abbr", has_text="OTA").first.hover()
+        expect(page.locator(".md-tooltip2", has_text="Other Transaction Authority").first).to_be_visible()
+        page.goto(f"{base}/guides/")
+        page.keyboard.press("/")
+        page.locator('input[aria-label="Search"]').fill("SB-AMTI")
+        expect(page.locator('a[href*="/programs/sb-amti/"]').first).to_be_attached()
+        assert all(url.startswith(base) for url in page.requests)  # type: ignore[attr-defined]
