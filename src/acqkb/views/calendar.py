@@ -21,7 +21,8 @@ from acqkb.markdown import page_path
 from acqkb.model import Entry
 from acqkb.schema import FuzzyDate
 from acqkb.text import plain
-from acqkb.views.timeline import dates_differ, event_date, program_events
+from acqkb.views.scopes import Scopes
+from acqkb.views.timeline import dates_differ, event_date
 
 PRODID = "-//acqkb//events//EN"
 
@@ -82,9 +83,8 @@ def vevent(event: Entry, kb: KnowledgeBase) -> Event:
     )
 
 
-def calendar(path: str, name: str, events: list[Entry], kb: KnowledgeBase) -> bytes:
-    """A whole calendar, its events in date order."""
-    ordered = sorted(events, key=lambda e: (event_date(e).start(), e.id))
+def calendar(path: str, name: str, events: list[Event], kb: KnowledgeBase) -> bytes:
+    """A whole calendar of VEVENTs."""
     return Calendar.new(
         prodid=PRODID,
         calscale="GREGORIAN",
@@ -94,17 +94,20 @@ def calendar(path: str, name: str, events: list[Entry], kb: KnowledgeBase) -> by
         description=f"Dated events from {kb.settings.site_name}. A date known only to the month, quarter or year is shown on its first day and labelled.",
         refresh_interval=timedelta(days=1),
         source=kb.settings.base + path,
-        subcomponents=[vevent(e, kb) for e in ordered],
+        subcomponents=events,
     ).to_ical()
 
 
 def calendar_files(kb: KnowledgeBase) -> dict[str, bytes]:
     """The calendar of every event, and one per program with events (its sub-programs' included)."""
-    site = kb.settings.site_name
-    files = {"calendar/acqkb.ics": calendar("calendar/acqkb.ics", f"{site}: all events", kb.of_kind("event"), kb)}
+    site, scopes = kb.settings.site_name, Scopes(kb)
+    ordered = sorted(kb.of_kind("event"), key=lambda e: (event_date(e).start(), e.id))
+    vevents = {e.id: vevent(e, kb) for e in ordered}  # each built once, shared by the calendars it belongs to
+    rank = {event_id: index for index, event_id in enumerate(vevents)}
+    files = {"calendar/acqkb.ics": calendar("calendar/acqkb.ics", f"{site}: all events", list(vevents.values()), kb)}
     for program in kb.of_kind("program"):
-        events = program_events(program, kb)
-        if events:
+        ids = sorted((e.id for e in scopes.program_events(program)), key=rank.__getitem__)
+        if ids:
             path = f"calendar/{program.id}.ics"
-            files[path] = calendar(path, f"{site}: {program.title}", events, kb)
+            files[path] = calendar(path, f"{site}: {program.title}", [vevents[i] for i in ids], kb)
     return files

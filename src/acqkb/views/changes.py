@@ -15,6 +15,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from acqkb.check import KnowledgeBase
 from acqkb.markdown import link
@@ -44,9 +45,16 @@ class Change:
         """The id of the change's item on the What's new page."""
         return f"change-{self.key[:12]}"
 
+    @cached_property
+    def by_id(self) -> dict[str, Entry]:
+        return {entry.id: entry for entry in self.entries}
+
     def within(self, ids: set[str]) -> Change | None:
         """The part of the change that touched the entries named by ids, or None when it touched none."""
-        entries = tuple(e for e in self.entries if e.id in ids)
+        if len(ids) < len(self.entries):  # walk the smaller side: a feed follows few entries, a change may touch thousands
+            entries = reading_order([self.by_id[i] for i in ids if i in self.by_id])
+        else:
+            entries = tuple(e for e in self.entries if e.id in ids)
         return replace(self, entries=entries, removed=0) if entries else None
 
 

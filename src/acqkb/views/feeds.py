@@ -19,7 +19,7 @@ from acqkb.check import KnowledgeBase
 from acqkb.markdown import page_path
 from acqkb.model import Entry
 from acqkb.views.changes import FEED_SIZE, PAGE, SHOWN, Change, changes
-from acqkb.views.timeline import program_events
+from acqkb.views.scopes import Scopes
 
 SITE_FEED = "feed.xml"
 
@@ -44,38 +44,11 @@ def entry_url(kb: KnowledgeBase, entry: Entry) -> str:
     return kb.settings.base + page_path(entry)[:-3] + "/"
 
 
-def below(entry: Entry, kb: KnowledgeBase) -> list[Entry]:
-    """The entry and every entry of its kind whose parent chain leads to it."""
-    found, queue = [entry], [entry]
-    while queue:
-        current = queue.pop(0)
-        for child, field in kb.backlinks.get(current.id, []):
-            if field == "parent" and child.kind == entry.kind and child not in found:
-                found.append(child)
-                queue.append(child)
-    return found
-
-
-def program_ids(program: Entry, kb: KnowledgeBase) -> set[str]:
-    """The program, its sub-programs, their awards and their events (by program or by award)."""
-    programs = {p.id for p in below(program, kb)}
-    awards = {a.id for a in kb.of_kind("award") if a.get("program") and a.get("program").id in programs}
-    events = {e.id for e in program_events(program, kb)}
-    events |= {e.id for e in kb.of_kind("event") if awards & {ref.id for ref in e.get("awards", [])}}
-    return programs | awards | events
-
-
-def vendor_ids(vendor: Entry, kb: KnowledgeBase) -> set[str]:
-    """The vendor, the companies that belong to it, and the awards any of them won."""
-    vendors = {v.id for v in below(vendor, kb)}
-    return vendors | {a.id for a in kb.of_kind("award") if vendors & {ref.id for ref in a.get("awardees", [])}}
-
-
 def feeds(kb: KnowledgeBase) -> list[Feed]:
     """The site's feed, then one per program and one per vendor."""
-    site = kb.settings.site_name
+    site, scopes = kb.settings.site_name, Scopes(kb)
     found = [Feed(SITE_FEED, f"{site}: what's new", "Changes to the data, newest first.", kb.settings.base + PAGE[:-3] + "/", None)]
-    for kind, ids in (("program", program_ids), ("vendor", vendor_ids)):
+    for kind, ids in (("program", scopes.program_ids), ("vendor", scopes.vendor_ids)):
         for entry in kb.of_kind(kind):
             what = "its sub-programs, their awards and events" if kind == "program" else "its companies and their awards"
             found.append(
@@ -84,7 +57,7 @@ def feeds(kb: KnowledgeBase) -> list[Feed]:
                     f"{site}: {entry.title}",
                     f"Changes to {entry.title}, {what}.",
                     entry_url(kb, entry),
-                    ids(entry, kb),
+                    ids(entry),
                 )
             )
     return found
