@@ -1,11 +1,13 @@
 # Two commands for a fresh machine:
 #   make serve   install everything, then serve the site at http://127.0.0.1:8000
 #   make test    install everything, then run the whole test suite (browser tests included)
+# and one to build the site with Zensical instead of MkDocs:
+#   make zensical  install everything, generate the pages (Zensical runs no hooks), then build site/
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup serve test lint bench bench-full search-quality java
+.PHONY: setup serve test lint bench bench-full search-quality java zensical zensical-site
 
 setup: $(BIN)/acqkb /usr/bin/chromium node_modules/.installed java
 
@@ -48,3 +50,11 @@ bench-full: setup
 
 search-quality: setup
 	$(BIN)/python benchmarks/search_quality.py
+
+zensical: setup
+	$(MAKE) --no-print-directory zensical-site
+
+# The build alone, for a machine already set up (tests/test_zensical.py runs it with BIN set).
+zensical-site:
+	$(BIN)/acqkb build
+	$(BIN)/zensical build --clean --strict

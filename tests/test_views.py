@@ -1,21 +1,15 @@
-"""The views in headless Chromium, and the feeds parsed with standard libraries; a screenshot of each view."""
+"""The views in headless Chromium; a screenshot of each view. (The feeds and calendars: test_feeds.py.)"""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 
-import icalendar
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from acqkb.check import KnowledgeBase, build
-from acqkb.views.changes import FEED_SIZE, changes
 from acqkb.views.timeline import program_events
 from conftest import ARTIFACTS, REPO, recording_page
-
-ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture(scope="module")
@@ -122,28 +116,6 @@ def test_comparison_columns_can_be_chosen(page: Page, served_site: str, kb: Know
     expect(page.locator(f'table.acq-matrix [data-col="{column}"]:visible').first).to_be_visible()
     first.uncheck()
     expect(page.locator(f'table.acq-matrix [data-col="{column}"]:visible')).to_have_count(0)
-
-
-def test_atom_feed_parses_and_is_dated_from_the_data(built_site: tuple[Path, str], kb: KnowledgeBase) -> None:
-    feed = ET.parse(built_site[0] / "feed.xml").getroot()
-    entries = feed.findall(f"{ATOM}entry")
-    expected = changes(kb)[:FEED_SIZE]
-    assert len(entries) == len(expected)
-    assert [e.find(f"{ATOM}updated").text[:10] for e in entries] == [c.day.isoformat() for c in expected]
-    assert feed.find(f"{ATOM}updated").text[:10] == max(c.day for c in expected).isoformat()
-
-
-def test_icalendar_files_parse_and_hold_every_event(built_site: tuple[Path, str], kb: KnowledgeBase) -> None:
-    calendars = built_site[0] / "calendar"
-    everything = icalendar.Calendar.from_ical((calendars / "acqkb.ics").read_bytes())
-    assert len(everything.walk("VEVENT")) == len(kb.of_kind("event"))
-    for program in kb.of_kind("program"):
-        events = program_events(program, kb)
-        path = calendars / f"{program.id}.ics"
-        assert path.exists() == bool(events), program.id
-        if events:
-            parsed = icalendar.Calendar.from_ical(path.read_bytes())
-            assert sorted(str(e["UID"]) for e in parsed.walk("VEVENT")) == sorted(f"{e.id}@acqkb" for e in events)
 
 
 def test_kind_index_tables_sort_by_a_clicked_column(page: Page, served_site: str, kb: KnowledgeBase) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from acqkb.check import KnowledgeBase
 from acqkb.views.calendar import calendar_files
-from acqkb.views.changes import atom_feed, whats_new_page
+from acqkb.views.changes import whats_new_page
 from acqkb.views.comparison import guide_page, matrix_page
+from acqkb.views.feeds import feed_files
 from acqkb.views.glossary import ABBREVIATIONS_PATH, Glossary
 from acqkb.views.ledger import ledger_page
 from acqkb.views.phases import phases_page
@@ -13,10 +14,10 @@ from acqkb.views.tags import tags_page
 from acqkb.views.thresholds import thresholds_page
 from acqkb.views.timeline import chronology_page
 
-VIEW_FOLDERS = ["views", "calendar", "includes"]
+VIEW_FOLDERS = ["views", "calendar", "feeds", "includes"]
 
 
-def view_files(kb: KnowledgeBase, site_url: str) -> dict[str, str]:
+def view_files(kb: KnowledgeBase, site_url: str) -> dict[str, str | bytes]:
     """Every view page and feed file, by its path below docs/."""
     return {
         "views/chronology.md": chronology_page(kb),
@@ -27,7 +28,7 @@ def view_files(kb: KnowledgeBase, site_url: str) -> dict[str, str]:
         "views/tags.md": tags_page(kb),
         "views/thresholds.md": thresholds_page(kb),
         "views/whats-new.md": whats_new_page(kb),
-        "feed.xml": atom_feed(kb, site_url),
         ABBREVIATIONS_PATH: Glossary(kb).all_lines(),
-        **calendar_files(kb, site_url),
+        **feed_files(kb),
+        **calendar_files(kb),
     }
