@@ -18,6 +18,7 @@ Usage: python benchmarks/scale.py [--full] [--serve] [--sizes 100,1000]
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import re
 import shutil
@@ -184,11 +185,12 @@ def main() -> None:
     print(f"{'entries':>8} " + " ".join(f"{n:>14}" for n in names))
     for row in rows:
         print(f"{row.size:>8} " + " ".join(f"{row.figures.get(n, float('nan')):>14.2f}" for n in names))
-    for small, large in zip(rows, rows[1:], strict=False):
+    for small, large in itertools.pairwise(rows):
         growth = large.size / small.size
-        keys = ("generate s", "build cpu s", "peak MB", "KB/entry")
-        ratios = ", ".join(f"{k} x{large.figures[k] / small.figures[k]:.1f}" for k in keys)
-        print(f"{small.size} -> {large.size} entries (x{growth:.0f}): {ratios}")
+        totals = {"validate": "validate s", "generate": "generate s", "build": "build cpu s", "memory": "peak MB"}
+        ratios = [f"{name} x{large.figures[key] / small.figures[key]:.1f}" for name, key in totals.items()]
+        output = (large.figures["KB/entry"] * large.size) / (small.figures["KB/entry"] * small.size)
+        print(f"{small.size} -> {large.size} entries (x{growth:.1f}): {', '.join(ratios)}, output x{output:.1f}")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
 
 

@@ -19,7 +19,16 @@ import yaml
 from acqkb.load import schema_header
 from acqkb.model import KINDS
 
-SHARE = {"event": 0.20, "term": 0.08, "award": 0.07, "vendor": 0.04, "instrument": 0.04, "program": 0.04, "organization": 0.02, "threshold": 0.02}
+SHARE = {
+    "event": 0.20,
+    "term": 0.08,
+    "award": 0.07,
+    "vendor": 0.04,
+    "instrument": 0.04,
+    "program": 0.04,
+    "organization": 0.02,
+    "threshold": 0.02,
+}
 REPO = Path(__file__).resolve().parent.parent
 
 

@@ -195,7 +195,7 @@ def front_matter(entry: Entry, kb: KnowledgeBase) -> str:
     keywords = search_keywords(entry, kb)
     if keywords:
         lines += ["tags:", *(f"  - {search_keyword(k)}" for k in keywords)]
-    lines += ["search:", f"  boost: {page_boost(entry)}"]
+    lines += ["search:", f"  boost: {page_boost(entry)}", "hide:", "  - tags"]
     if entry.get("tags"):
         lines += ["topics:", *(f"  - {tag}" for tag in entry.get("tags"))]
     return "\n".join([*lines, "---"])
