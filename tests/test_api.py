@@ -20,7 +20,7 @@ from conftest import REPO
 
 
 def api(built_site: tuple[Path, str]) -> Path:
-    return built_site[0] / "api"
+    return built_site[0] / "api" / "v1"
 
 
 def test_every_kind_file_and_entry_file_holds_exactly_the_entries(built_site: tuple[Path, str]) -> None:
@@ -30,7 +30,7 @@ def test_every_kind_file_and_entry_file_holds_exactly_the_entries(built_site: tu
     for kind, info in KINDS.items():
         expected = sorted(e.id for e in kb.entries if e.kind == kind)
         records = json.loads((folder / f"{info.folder}.json").read_text(encoding="utf-8"))
-        schema = json.loads((folder / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        schema = json.loads((folder / "schema" / f"{kind}.record.schema.json").read_text(encoding="utf-8"))
         assert [r["id"] for r in records] == expected
         assert [r["id"] for r in everything["entries"][kind]] == expected
         assert sorted(p.stem for p in (folder / info.folder).glob("*.json")) == expected
@@ -61,7 +61,7 @@ def test_sqlite_has_a_table_per_kind_claims_and_sound_foreign_keys(built_site: t
 
 def test_v1_holds_every_entry_with_its_last_modified_day(built_site: tuple[Path, str]) -> None:
     kb, _ = build(REPO)
-    v1 = api(built_site) / "v1"
+    v1 = api(built_site)
     document = json.loads((v1 / "acqkb.json").read_text(encoding="utf-8"))
     assert document["schema_version"] == "1" and document["generator"].startswith("acqkb ")
     for kind, info in KINDS.items():
@@ -102,7 +102,7 @@ def test_two_builds_of_the_api_are_byte_identical() -> None:
 
 
 def test_sqlite_booleans_search_indexes_and_views(built_site: tuple[Path, str]) -> None:
-    path = api(built_site) / "v1" / "acqkb.sqlite"
+    path = api(built_site) / "acqkb.sqlite"
     db = sqlite_utils.Database(path)
     assert set(db.execute("SELECT DISTINCT date_approximate FROM sources").fetchall()) == {(0,), (1,)}
     for table in ("entries", *(info.folder for info in KINDS.values())):
@@ -128,7 +128,7 @@ def test_sqlite_booleans_search_indexes_and_views(built_site: tuple[Path, str]) 
 
 
 def test_metadata_describes_every_table_view_and_column(built_site: tuple[Path, str]) -> None:
-    folder = api(built_site) / "v1"
+    folder = api(built_site)
     db = sqlite_utils.Database(folder / "acqkb.sqlite")
     metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
     assert metadata["license"] == "see repository"
