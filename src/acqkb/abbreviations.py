@@ -51,6 +51,8 @@ def candidate(word: str) -> str | None:
 
 def abbreviations_in(text: str, known: set[str]) -> Iterator[str]:
     """The abbreviations in a text, hyphenated terms taken whole."""
+    if not CAPITALISED.search(text):
+        return
     for match in CAPITALISED.finditer(re.sub(r"\S*\d\S*", " ", re.sub(r"\]\([^)]*\)", "]", text))):
         compound = match.group()
         if compound in known or compound.removesuffix("s") in known:

@@ -117,10 +117,24 @@ def anchors(text: str, rel: str) -> list[Problem]:
     return problems
 
 
+def single_document(text: str) -> list[yaml.Node]:
+    """The documents of a text: one C call for the usual single document, all of them only when there are more."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.composer.ComposerError as error:
+        if "single document" not in str(error.context):
+            raise
+        return [d for d in yaml.compose_all(text, Loader=_LOADER) if d is not None]
+    finally:
+        loader.dispose()
+    return [node] if node is not None else []
+
+
 def parse_yaml(text: str, rel: str) -> tuple[yaml.Node | None, list[Problem]]:
     """One YAML document as a node tree, or the problems that stopped it."""
     try:
-        documents = [d for d in yaml.compose_all(text, Loader=_LOADER) if d is not None]
+        documents = single_document(text)
         problems = anchors(text, rel)
     except yaml.YAMLError as error:
         return None, [yaml_error(error, rel, text)]

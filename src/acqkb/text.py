@@ -17,10 +17,8 @@ import re
 import unicodedata
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urlsplit
-
-import markdown
-import nh3
 
 # The Markdown extensions the site renders entry text with (mkdocs.yml lists the same, plus
 # toc and the glossary's abbr definitions, which add nothing an entry writes). Rendering with
@@ -138,7 +136,9 @@ def start_tags(fragment: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
 
 
 @lru_cache(maxsize=1)
-def _renderer() -> markdown.Markdown:
+def _renderer() -> Any:
+    import markdown  # imported on first use: most texts never need rendering (see TRIGGERS)
+
     return markdown.Markdown(extensions=SITE_EXTENSIONS)
 
 
@@ -152,6 +152,8 @@ def render(text: str) -> str:
 
 def sanitise(fragment: str) -> str:
     """The fragment as the nh3 allowlist lets it through."""
+    import nh3
+
     return nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
