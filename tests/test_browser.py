@@ -19,7 +19,7 @@ def page(browser: Browser) -> Iterator[Page]:
 def test_open_an_entry_follow_a_link_and_stay_on_the_host(page: Page, served_site: str) -> None:
     page.goto(f"{served_site}/awards/sb-amti-spacex-2026/")
     assert page.locator("article h1").inner_text().startswith("SB-AMTI first award to SpaceX")
-    assert page.locator("article h3#reports-differ-value").count() == 1
+    assert page.locator("article h3#reports-differ-value-stated").count() == 1
     page.locator("article a[href='../../programs/sb-amti/']").first.click()
     page.wait_for_url(f"{served_site}/programs/sb-amti/")
     assert "SB-AMTI" in page.locator("article h1").inner_text()

@@ -15,21 +15,33 @@ def test_counts_of_loaded_generated_and_exported_are_equal(valid_root: Path) -> 
     assert counts.line().startswith("10 entries loaded, 10 entry pages generated, 10 records exported")
 
 
-def test_differing_values_are_shown_side_by_side_with_their_sources(valid_root: Path) -> None:
+def test_figures_of_different_measures_are_rows_not_a_dispute(valid_root: Path) -> None:
     generate(valid_root)
     page = (valid_root / "docs/awards/example-award.md").read_text(encoding="utf-8")
-    assert "| Value | Reports differ; see [below](#reports-differ-value) |" in page
-    assert "### Reports differ: value" in page
-    assert "| $4.16 billion" in page and "| about $2 billion" in page
-    assert "4.16 billion" not in page.split("### Reports differ")[0].split("| Value |")[1]
+    assert "| Value (stated) | $4.16 billion" in page and "| Value (potential) | about $2 billion" in page
+    assert "Reports differ" not in page
+
+
+def test_values_of_one_measure_that_differ_are_shown_side_by_side_with_their_sources(valid_root: Path) -> None:
+    award = valid_root / "data/awards/example-award.yaml"
+    award.write_text(
+        award.read_text(encoding="utf-8").replace("kind: potential, qualifier: about", "kind: stated, qualifier: about"), encoding="utf-8"
+    )
+    generate(valid_root)
+    page = (valid_root / "docs/awards/example-award.md").read_text(encoding="utf-8")
+    assert "| Value (stated) | Reports differ: [see the claims side by side](#reports-differ-value-stated) |" in page
+    assert "### Reports differ: value (stated) { #reports-differ-value-stated }" in page
+    table = page.split("### Reports differ")[1]
+    assert "| $4.16 billion" in table and "| about $2 billion" in table
+    assert "Contradicted by" not in table
 
 
 def test_referenced_by_lists_every_entry_that_points_here(valid_root: Path) -> None:
     generate(valid_root)
     page = (valid_root / "docs/programs/example-program.md").read_text(encoding="utf-8")
     backlinks = page.split("## Referenced by")[1].split("##")[0]
-    assert "[Example award](../awards/example-award.md) (award, in program)" in backlinks
-    assert "[Example event](../events/example-event.md) (event, in programs)" in backlinks
+    assert "[Example award](../awards/example-award.md) (award; in program)" in backlinks
+    assert "[Example event](../events/example-event.md) (event; in programs)" in backlinks
     assert backlinks.count("\n- ") == 2
 
 

@@ -78,7 +78,7 @@ def test_feeds_calendars_and_data_are_published(checkout: Path) -> None:
     assert not feed.bozo and feed.entries
     assert (site / "feeds/programs/sb-amti.xml").exists() and (site / "feeds/vendors/spacex.xml").exists()
     assert icalendar.Calendar.from_ical((site / "calendar/acqkb.ics").read_bytes()).walk("VEVENT")
-    assert (site / "api/acqkb.json").exists() and (site / "api/yaml/programs/sb-amti.yaml").exists()
+    assert (site / "api/v1/acqkb.json").exists() and (site / "api/yaml/programs/sb-amti.yaml").exists()
 
 
 def test_entry_pages_link_to_their_yaml(checkout: Path) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lunr.builder import Builder
 from lunr.index import Index
 from lunr.query_lexer import QueryLexer
+from lunr.token_set import TokenSet
 
 from acqkb.check import KnowledgeBase
 from acqkb.keywords import SEPARATOR, page_boost, search_keywords
@@ -22,6 +23,20 @@ from acqkb.markdown import page_path
 from acqkb.model import Entry
 from acqkb.schema import Claim
 from acqkb.text import plain
+
+
+def _token_set_name(self: TokenSet) -> str:
+    """A node's name in Lunr's word automaton, with separators: the stock name joins edge labels and node
+    ids without them, so digit labels collide, merging invents words and a prefix search can fail. The
+    site's search worker applies the same fix to Lunr.js."""
+    cached = getattr(self, "_string", None)
+    if cached is not None:
+        return cached
+    parts = [f"|{label}:{getattr(self.edges[label], 'id', '')}" for label in sorted(self.edges)]
+    return ("1" if self.final else "0") + "".join(parts)
+
+
+TokenSet.__str__ = _token_set_name  # type: ignore[method-assign]
 
 FIELD_BOOSTS = {"title": 1000, "text": 1, "tags": 1_000_000}
 
@@ -97,8 +112,8 @@ def rewrite(query: str) -> str:
     if SYNTAX.search(query):
         return query
     words = [w for part in query.split() for w in tokens(part)]
-    terms = [f"{w}^{EXACT_BOOST}" if any(c.isdigit() for c in w) else f"{w} {w}^{EXACT_BOOST}" for w in words]
-    if words:
+    terms = [w if len(w) < 2 else f"{w}^{EXACT_BOOST}" if any(c.isdigit() for c in w) else f"{w} {w}^{EXACT_BOOST}" for w in words]
+    if len(joined(words)) > 2:
         terms.append(f"{joined(words)}^{NAME_BOOST}")
     return " ".join(terms)
 

@@ -24,8 +24,10 @@ PRESETS = {
 
 
 def compared(kb: KnowledgeBase) -> list[Entry]:
-    """Instruments with comparison cells, the most filled first."""
-    return sorted((e for e in kb.of_kind("instrument") if e.get("comparison")), key=lambda e: (-len(e.get("comparison")), e.title.lower()))
+    """Instruments with comparison cells: OTA, FAR contract and IDIQ first, then the most filled."""
+    first = {entry_id: index for index, entry_id in enumerate(DEFAULT_COLUMNS)}
+    columns = (e for e in kb.of_kind("instrument") if e.get("comparison"))
+    return sorted(columns, key=lambda e: (first.get(e.id, len(first)), -len(e.get("comparison")), e.title.lower()))
 
 
 def chooser(columns: list[Entry]) -> str:
@@ -49,8 +51,7 @@ def matrix_page(kb: KnowledgeBase) -> str:
     page = "views/comparison.md"
     citer = Citer(page, kb)
     columns = compared(kb)
-    default = {i for i in DEFAULT_COLUMNS}
-    hidden = {c.id: "" if c.id in default else " hidden" for c in columns}
+    hidden = {c.id: "" if c.id in DEFAULT_COLUMNS else " hidden" for c in columns}
     head = "".join(
         f'<th scope="col" data-col="{attr(c.id)}"{hidden[c.id]}><a href="{page_url(page, c)}">{attribute(c.title)}</a></th>'
         for c in columns

@@ -20,8 +20,9 @@ function rewrite(query) {
   if (SYNTAX.test(query)) return query;
   var words = [];
   query.trim().split(/\s+/).forEach(function (part) { tokens(part).forEach(function (w) { words.push(w); }); });
-  var terms = words.map(function (w) { return /\d/.test(w) ? w + "^10" : w + " " + w + "^10"; });
-  if (words.length) terms.push(joined(words) + "^100");
+  // A one-letter word stays a plain prefix (Lunr in Material's worker fails on a one-letter exact term).
+  var terms = words.map(function (w) { return w.length < 2 ? w : /\d/.test(w) ? w + "^10" : w + " " + w + "^10"; });
+  if (joined(words).length > 2) terms.push(joined(words) + "^100");
   return terms.join(" ");
 }
 
@@ -36,3 +37,16 @@ self.addEventListener("message", function (event) {
 });
 
 importScripts(new URL(self.location.href).searchParams.get("material"));
+
+// Lunr 2.3.9 (which Material bundles and exposes as self.lunr) names each node of its word automaton by
+// concatenating edge labels and node ids, so digit labels collide ("0" + 12 + "3" + 4 reads as "0" + 1 + "2" + 34);
+// merging on such a name invents words, and a prefix search that reaches one ("d*") throws. Names with
+// separators cannot collide. The index is built after this runs: it waits for the setup message.
+if (self.lunr && self.lunr.TokenSet) {
+  self.lunr.TokenSet.prototype.toString = function () {
+    if (this._str) return this._str;
+    var labels = Object.keys(this.edges).sort(), name = this.final ? "1" : "0";
+    for (var i = 0; i < labels.length; i++) name += "|" + labels[i] + ":" + this.edges[labels[i]].id;
+    return name;
+  };
+}
