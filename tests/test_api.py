@@ -105,7 +105,8 @@ def test_sqlite_booleans_search_indexes_and_views(built_site: tuple[Path, str]) 
     path = api(built_site) / "acqkb.sqlite"
     db = sqlite_utils.Database(path)
     assert set(db.execute("SELECT DISTINCT date_approximate FROM sources").fetchall()) == {(0,), (1,)}
-    for table in ("entries", *(info.folder for info in KINDS.values())):
+    assert db["entries"].detect_fts() == "entries_fts" and {"title", "aliases"} <= set(db["entries_fts"].columns_dict)
+    for table in (info.folder for info in KINDS.values()):
         assert db[table].detect_fts() == f"{table}_fts", table
         assert {"title", "aliases", "summary", "body"} <= set(db[f"{table}_fts"].columns_dict)
     assert db["claims"].detect_fts() == "claims_fts"

@@ -92,7 +92,7 @@ class Citation:
             "accessed": {"date-parts": [[as_of.year, as_of.month, as_of.day]]},
             "note": f"Checked against its sources {as_of.isoformat()}",
         }
-        return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
+        return json.dumps([item], ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def citation(entry: Entry, kb: KnowledgeBase) -> Citation:

@@ -24,6 +24,9 @@ from acqkb.records import CLAIM_COLUMNS, ClaimRow, claim_rows, compact_json, las
 from acqkb.schema import Bool, Claims, DateSpec, FieldDef, FuzzyDate, ListOf, Number, Obj, Ref, RefSpec, Spec
 
 SEARCHED = ("title", "aliases", "summary", "body")
+# entries lists every entry across kinds by its names only: summaries and bodies live (and are searched)
+# in each kind's table, so the database holds them once.
+NAMES = ("title", "aliases")
 LAST_MODIFIED_DOC = "the day of the last commit that changed the entry's file (YYYY-MM-DD); empty without git history"
 
 
@@ -89,7 +92,7 @@ def entry_columns() -> list[Column]:
     return [
         Column("id", str, common["id"]),
         Column("kind", str, "the kind of entry: " + ", ".join(KINDS)),
-        *(Column(name, str, common[name] + (" (a JSON array)" if name in ("aliases", "tags") else "")) for name in (*SEARCHED, "tags")),
+        *(Column(name, str, common[name] + (" (a JSON array)" if name in ("aliases", "tags") else "")) for name in (*NAMES, "tags")),
         Column("path", str, "the entry's YAML file in the repository"),
         Column("as_of", str, common["as_of"], date=True),
         Column("last_modified", str, LAST_MODIFIED_DOC, date=True),
@@ -222,7 +225,7 @@ def kind_row(entry: Entry, modified: str | None) -> dict[str, Any]:
 
 def entry_row(entry: Entry, modified: str | None) -> dict[str, Any]:
     row = {"id": entry.id, "kind": entry.kind}
-    row |= {name: cell(entry.get(name)) for name in (*SEARCHED, "tags")}
+    row |= {name: cell(entry.get(name)) for name in (*NAMES, "tags")}
     return row | {"path": entry.path, "as_of": cell(entry.get("as_of")), "last_modified": modified}
 
 
@@ -266,7 +269,8 @@ def fill(db: sqlite_utils.Database, kb: KnowledgeBase) -> None:
 
 def index_and_search(db: sqlite_utils.Database) -> None:
     """FTS5 over the entries, each kind's table and the claims; an index on every foreign key and date column."""
-    for name in ("entries", *(table_name(k) for k in KINDS)):
+    db["entries"].enable_fts(NAMES)  # type: ignore[union-attr]
+    for name in (table_name(k) for k in KINDS):
         db[name].enable_fts(SEARCHED)  # type: ignore[union-attr]
     db["claims"].enable_fts(["text", "note"])  # type: ignore[union-attr]
     db.index_foreign_keys()

@@ -17,7 +17,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from acqkb import serving
 from acqkb.generate import HAND_WRITTEN, generate
-from acqkb.minify import minified
+from acqkb.minify import minified, unused_theme_files
 from acqkb.problems import report_text
 
 log = logging.getLogger("mkdocs.acqkb")
@@ -41,6 +41,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
     """Pages are written minified (about a quarter smaller); the markup is the same."""
     return minified(output)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Leave out what the theme ships but this site never loads: its source map, and Lunr's other languages."""
+    for path in unused_theme_files(Path(config.site_dir)):
+        path.unlink()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -90,6 +90,9 @@ def glance_rows(entry: Entry, kb: KnowledgeBase, citer: Citer) -> tuple[list[lis
         value = entry.get(name)
         if value is None or value == []:
             continue
+        if name == "url":
+            rows.append([label(name, entry.kind), f"<{value}>"])
+            continue
         if not (isinstance(value, list) and value and isinstance(value[0], Claim)):
             rows.append([label(name, entry.kind), render_value(value, page, kb)])
             continue
