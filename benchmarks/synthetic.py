@@ -9,6 +9,7 @@ give the same files.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import string
@@ -39,6 +40,7 @@ def vocabulary() -> list[str]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("summary:") or line.startswith("  "):
                 words |= {w for w in re.findall(r"[a-z]{3,12}", line) if w.isalpha()}
+    words -= {"copy", "copies", "mirror", "repository", "reprint", "via", "github"}  # words a publisher may not use
     return sorted(words) or ["space", "launch", "award", "contract", "satellite", "program"]
 
 
@@ -50,8 +52,8 @@ class Writer:
         counts = {kind: max(1, round(size * share)) for kind, share in SHARE.items()}
         counts["source"] = max(1, size - sum(counts.values()))
         self.ids = {kind: [f"{kind}-{i}" for i in range(n)] for kind, n in counts.items()}
-        self.abbreviations = ["Z" + "".join(p) for p in zip(string.ascii_uppercase, string.ascii_uppercase[::-1], strict=True)]
-        self.abbreviations = [a + letter for letter in string.ascii_uppercase for a in self.abbreviations][: counts["term"]]
+        letters = itertools.product(string.ascii_uppercase, repeat=3)
+        self.abbreviations = ["Z" + "".join(next(letters)) for _ in range(counts["term"])]
 
     def sentence(self, low: int, high: int, abbreviations: int = 0) -> str:
         words = self.random.choices(self.words, k=self.random.randint(low, high))
