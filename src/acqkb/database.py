@@ -285,6 +285,9 @@ def database_bytes(kb: KnowledgeBase) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "acqkb.sqlite"
         db = sqlite_utils.Database(path)
+        # A scratch file, copied out when done: no journal and no waiting for the disk on each commit.
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
         for name, (columns, _) in tables().items():
             create(db, name, columns)
         fill(db, kb)

@@ -217,10 +217,10 @@ def meta_line(entry: Entry, kb: KnowledgeBase) -> str:
     checked = f"checked against its sources {entry.get('as_of').label()}"
     history = kb.history
     if not history.available:
-        return f'<p class="acq-meta" markdown>{kind} · {checked} (this copy has no repository history)</p>'
+        return f'<p class="acq-meta" data-search-exclude markdown>{kind} · {checked} (this copy has no repository history)</p>'
     added, changed = history.added(entry.path), history.changed(entry.path)
     dates = f"added {added.strftime('%-d %B %Y')} · last changed {changed.strftime('%-d %B %Y')} · " if added and changed else ""
-    return f'<p class="acq-meta" markdown>{kind} · {dates}{checked}</p>'
+    return f'<p class="acq-meta" data-search-exclude markdown>{kind} · {dates}{checked}</p>'
 
 
 def changes_section(entry: Entry, kb: KnowledgeBase) -> list[str]:
@@ -238,7 +238,7 @@ def source_links(entry: Entry, kb: KnowledgeBase) -> str:
     yaml_copy = rel_link(page, f"api/yaml/{entry.folder}/{entry.id}.yaml")
     forge = kb.settings.edit_url(entry.path)
     edit = f"[Edit this entry on the forge]({forge}) · " if forge else ""
-    return f'<p class="acq-source-links" markdown>{edit}[View this entry\'s YAML]({yaml_copy}) · [JSON]({rel_link(page, f"api/v1/{entry.folder}/{entry.id}.json")})</p>'
+    return f'<p class="acq-source-links" data-search-exclude markdown>{edit}[View this entry\'s YAML]({yaml_copy}) · [JSON]({rel_link(page, f"api/v1/{entry.folder}/{entry.id}.json")})</p>'
 
 
 def subscribe_line(entry: Entry, kb: KnowledgeBase) -> list[str]:

@@ -53,7 +53,7 @@ class Citer:
         for ref in refs:
             number = self.numbers.setdefault(ref.id, len(self.numbers) + 1)
             source = self.kb.by_id[ref.id]
-            name = f'<span class="acq-cite-name">: {inline(source_name(source))}</span>'
+            name = f'<span class="acq-cite-name" data-search-exclude>: {inline(source_name(source))}</span>'
             marks.append(f"[\\[{number}\\]{name}]({rel_link(self.page, page_path(source))}){{ .acq-cite }}")
         return " ".join(marks)
 

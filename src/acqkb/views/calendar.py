@@ -83,9 +83,14 @@ def vevent(event: Entry, kb: KnowledgeBase) -> Event:
     )
 
 
-def calendar(path: str, name: str, events: list[Event], kb: KnowledgeBase) -> bytes:
-    """A whole calendar of VEVENTs."""
-    return Calendar.new(
+def calendar(path: str, name: str, events: list[bytes], kb: KnowledgeBase) -> bytes:
+    """A whole calendar: its properties written by icalendar around the VEVENTs it already wrote.
+
+    Each event is serialised (escaped and folded) once by icalendar and shared by
+    every calendar that holds it; writing them anew for each program's calendar
+    took most of the time the calendars cost.
+    """
+    shell = Calendar.new(
         prodid=PRODID,
         calscale="GREGORIAN",
         method="PUBLISH",
@@ -94,15 +99,16 @@ def calendar(path: str, name: str, events: list[Event], kb: KnowledgeBase) -> by
         description=f"Dated events from {kb.settings.site_name}. A date known only to the month, quarter or year is shown on its first day and labelled.",
         refresh_interval=timedelta(days=1),
         source=kb.settings.base + path,
-        subcomponents=events,
     ).to_ical()
+    head, end = shell.rsplit(b"END:VCALENDAR", 1)
+    return head + b"".join(events) + b"END:VCALENDAR" + end
 
 
 def calendar_files(kb: KnowledgeBase) -> dict[str, bytes]:
     """The calendar of every event, and one per program with events (its sub-programs' included)."""
     site, scopes = kb.settings.site_name, Scopes(kb)
     ordered = sorted(kb.of_kind("event"), key=lambda e: (event_date(e).start(), e.id))
-    vevents = {e.id: vevent(e, kb) for e in ordered}  # each built once, shared by the calendars it belongs to
+    vevents = {e.id: vevent(e, kb).to_ical() for e in ordered}  # each written once, shared by the calendars it belongs to
     rank = {event_id: index for index, event_id in enumerate(vevents)}
     files = {"calendar/acqkb.ics": calendar("calendar/acqkb.ics", f"{site}: all events", list(vevents.values()), kb)}
     for program in kb.of_kind("program"):
