@@ -44,18 +44,23 @@ def highlighted(href: str) -> list[str]:
     return parse_qs(urlparse(href).query).get("h", [""])[0].split()
 
 
-def settled_results(page: Page, query: str, limit_ms: int = 15_000) -> list[str]:
-    """The result links once they answer the whole query.
+FULL_TEXT_SCORE = 100  # answers by name score at most 4 x a page's boost; full-text (Lunr) scores are far larger
+
+
+def settled_results(page: Page, query: str, limit_ms: int = 30_000) -> list[str]:
+    """The result links once the full-text search answers the whole query.
 
     Search runs on every keystroke and the results of a partial query can stay
-    on screen for seconds, so wait until a result highlights the query's last
-    word (or nothing matches); a query whose last word matches nowhere is read
-    after limit_ms.
+    on screen for seconds; the site also answers each query by name first and
+    by full text when its index is ready. So wait until a full-text result
+    highlights the query's last word (or nothing matches); a query whose last
+    word matches nowhere is read after limit_ms.
     """
     word, waited = last_word(query), 0
     while waited < limit_ms:
         hrefs = page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)")
-        if any(word in highlighted(h) for h in hrefs[:10]):
+        scores = page.locator(".md-search-result__article[data-md-score]").evaluate_all("els => els.map(e => Number(e.dataset.mdScore))")
+        if any(word in highlighted(h) for h in hrefs[:10]) and scores and max(scores) > FULL_TEXT_SCORE:
             return hrefs
         if "No matching" in page.locator(".md-search-result__meta").inner_text():
             return []
