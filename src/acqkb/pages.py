@@ -241,11 +241,11 @@ def source_links(entry: Entry, kb: KnowledgeBase) -> str:
     return f'<p class="acq-source-links" data-search-exclude markdown>{edit}[View this entry\'s YAML]({yaml_copy}) · [JSON]({rel_link(page, f"api/v1/{entry.folder}/{entry.id}.json")})</p>'
 
 
-def subscribe_line(entry: Entry, kb: KnowledgeBase) -> list[str]:
-    """Calendar and feed links on a program page, and a feed link on a vendor page."""
+def subscribe_line(entry: Entry, kb: KnowledgeBase, has_events: bool) -> list[str]:
+    """Calendar (when it has dated events) and feed links on a program page, and a feed link on a vendor page."""
     page = page_path(entry)
     links = []
-    if entry.kind == "program":
+    if entry.kind == "program" and has_events:
         links.append(f"[calendar of its events (iCalendar)]({rel_link(page, f'calendar/{entry.id}.ics')})")
     if entry.kind in ("program", "vendor"):
         links.append(f"[feed of its changes (Atom)]({rel_link(page, f'feeds/{entry.folder}/{entry.id}.xml')})")
@@ -258,14 +258,14 @@ def entry_page(entry: Entry, kb: KnowledgeBase) -> str:
     citer = Citer(page, kb)
     rows, differs = glance_rows(entry, kb, citer)
     parts = [front_matter(entry, kb), f"# {inline(entry.title)}", entry.get("summary"), *also_known_as(entry, kb), meta_line(entry, kb)]
-    parts += subscribe_line(entry, kb)
+    timeline = program_timeline(entry, kb, page, citer) if entry.kind == "program" else None
+    parts += subscribe_line(entry, kb, timeline is not None)
     if rows:
         parts.append("## At a glance\n\n" + table(["Fact", "Value"], rows))
     parts += differs
     parts += related_lists(entry, kb) if entry.kind == "threshold" else []
     if entry.get("body"):
         parts.append(entry.get("body"))
-    timeline = program_timeline(entry, kb, page, citer) if entry.kind == "program" else None
     parts += [timeline] if timeline else []
     parts += detail_sections(entry, kb, citer)
     parts += related_lists(entry, kb) if entry.kind != "threshold" else []
