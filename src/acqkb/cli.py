@@ -46,6 +46,15 @@ def print_problems(problems: list[Problem], fmt: str) -> None:
     print(report_json(problems) if fmt == "json" else report_text(problems), file=sys.stdout if fmt == "json" else sys.stderr)
 
 
+def checked(root: Path) -> KnowledgeBase | None:
+    """The knowledge base when data/ has no problem; else None, with the problems printed."""
+    kb, problems = build(root)
+    if problems:
+        print_problems(problems, "text")
+        return None
+    return kb
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     kb, problems = build(args.root)
     if problems:
@@ -74,9 +83,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from acqkb.history import read_history
     from acqkb.settings import read_settings
 
-    kb, problems = build(args.root)
-    if problems:
-        print_problems(problems, "text")
+    kb = checked(args.root)
+    if kb is None:
         return 1
     kb.settings, kb.history = read_settings(args.root), read_history(args.root)
     document = export_document(kb)
@@ -118,9 +126,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from acqkb.search import search
 
-    kb, problems = build(args.root)
-    if problems:
-        print_problems(problems, "text")
+    kb = checked(args.root)
+    if kb is None:
         return 1
     hits = search(kb, args.query, kind=args.kind, limit=args.limit)
     if args.json:

@@ -21,7 +21,7 @@ import sqlite_utils
 from acqkb.check import KnowledgeBase
 from acqkb.model import COMMON, KINDS, PRIMARY_SOURCE_KINDS, Entry
 from acqkb.records import CLAIM_COLUMNS, ClaimRow, claim_rows, compact_json, last_modified, to_plain
-from acqkb.schema import Bool, Claims, DateSpec, FieldDef, FuzzyDate, ListOf, Number, Obj, Ref, RefSpec, Spec
+from acqkb.schema import Bool, Claims, DateSpec, FieldDef, ListOf, Number, Obj, RefSpec, Spec
 
 SEARCHED = ("title", "aliases", "summary", "body")
 # entries lists every entry across kinds by its names only: summaries and bodies live (and are searched)
@@ -190,15 +190,11 @@ def create(db: sqlite_utils.Database, name: str, columns: list[Column]) -> None:
 
 def cell(value: Any) -> Any:
     """A field value as a column value: ids for references, ISO text for dates, 0/1 for booleans, JSON for lists."""
-    if isinstance(value, Ref):
-        return value.id
-    if isinstance(value, FuzzyDate):
-        return value.iso()
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, list):
         return compact_json(to_plain(value))
-    return value
+    return to_plain(value)
 
 
 def scalar_cell(spec: Spec, value: Any) -> Any:
