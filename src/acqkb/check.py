@@ -54,9 +54,18 @@ class KnowledgeBase:
     # Set by the generator: the site's settings (mkdocs.yml) and the entry files' git history.
     settings: Settings = field(default_factory=Settings)
     history: History = field(default_factory=lambda: History(available=False))
+    _kinds: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
 
     def of_kind(self, kind: str) -> list[Entry]:
-        return sorted((e for e in self.entries if e.kind == kind), key=lambda e: e.title.lower())
+        """The entries of one kind by title; views ask hundreds of times per build, so each kind is sorted once."""
+        if not self._kinds:
+            for entry in sorted(self.entries, key=lambda e: e.title.lower()):
+                self._kinds.setdefault(entry.kind, []).append(entry)
+        return list(self._kinds.get(kind, []))
+
+    def referrers(self, entry_id: str, where: str, kind: str) -> list[Entry]:
+        """Entries of a kind that name the entry in a field (from the backlinks, not a scan of every entry)."""
+        return [e for e, field_name in self.backlinks.get(entry_id, []) if field_name == where and e.kind == kind]
 
 
 def check_ids(entries: list[Entry]) -> tuple[dict[str, list[Entry]], list[Problem]]:

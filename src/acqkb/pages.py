@@ -194,7 +194,7 @@ def connections(entry: Entry, kb: KnowledgeBase) -> list[str]:
 
 def front_matter(entry: Entry, kb: KnowledgeBase) -> str:
     """Title, description, search keywords (as Material's search tags), boost and topic tags."""
-    lines = ["---", f"title: {yaml_text(entry.title)}", f"description: {yaml_text(plain(entry.get('summary'), 300))}"]
+    lines = ["---", f"title: {yaml_text(entry.title)}", f"description: {yaml_text(plain(entry.get('summary'), 160))}"]
     keywords = search_keywords(entry, kb)
     if keywords:
         lines += ["tags:", *(f"  - {search_keyword(k)}" for k in keywords)]
@@ -348,9 +348,11 @@ def generated_folders() -> list[str]:
 def write_if_changed(target: Path, content: str | bytes) -> bool:
     """Write text or bytes unless the file already holds them; True when written."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    if target.exists() and target.read_bytes() == data:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if target.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     return True
 

@@ -30,11 +30,11 @@ def data_list(values: list[str]) -> str:
 
 
 def descendants(program: Entry, kb: KnowledgeBase) -> list[Entry]:
-    """The program and every program below it (by parent), nearest first."""
+    """The entry and every entry of its kind whose chain of parents leads to it, nearest first."""
     found, queue = [program], [program]
     while queue:
         current = queue.pop(0)
-        children = [e for e, field in kb.backlinks.get(current.id, []) if e.kind == "program" and field == "parent"]
+        children = kb.referrers(current.id, "parent", program.kind)
         for child in sorted(children, key=lambda e: e.id):
             if child not in found:
                 found.append(child)

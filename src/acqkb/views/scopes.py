@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from acqkb.check import KnowledgeBase
 from acqkb.model import Entry
+from acqkb.views.html import descendants
 
 
 @dataclass
@@ -37,16 +38,7 @@ class Scopes:
                     self.awards_by_vendor[ref.id].add(entry.id)
 
     def below(self, entry: Entry) -> list[Entry]:
-        """The entry and every entry of its kind whose chain of parents leads to it, nearest first."""
-        found, queue = [entry], [entry]
-        while queue:
-            current = queue.pop(0)
-            children = [e for e, where in self.kb.backlinks.get(current.id, []) if where == "parent" and e.kind == entry.kind]
-            for child in sorted(children, key=lambda e: e.id):
-                if child not in found:
-                    found.append(child)
-                    queue.append(child)
-        return found
+        return descendants(entry, self.kb)
 
     def program_events(self, program: Entry) -> list[Entry]:
         """Events of the program and of every program below it (as timeline.program_events)."""

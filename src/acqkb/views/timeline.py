@@ -57,8 +57,8 @@ def timeline_list(events: list[Entry], page: str, kb: KnowledgeBase, citer: Cite
 
 def program_events(program: Entry, kb: KnowledgeBase) -> list[Entry]:
     """Events of the program and of every program below it."""
-    ids = {p.id for p in descendants(program, kb)}
-    return [e for e in kb.of_kind("event") if ids & {ref.id for ref in e.get("programs", [])}]
+    found = {e.id: e for p in descendants(program, kb) for e in kb.referrers(p.id, "programs", "event")}
+    return sorted(found.values(), key=lambda e: e.title.lower())
 
 
 def program_timeline(program: Entry, kb: KnowledgeBase, page: str, citer: Citer) -> str | None:
