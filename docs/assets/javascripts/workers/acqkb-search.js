@@ -95,7 +95,9 @@ function quickSearch(query) {
 }
 
 function answer(query) {
-  self.postMessage({ type: RESULT, data: quickSearch(query) });
+  // No name matches is no answer yet: "No matching documents" would show until the full text answers.
+  var quick = quickSearch(query);
+  if (quick.items.length || !query.trim()) self.postMessage({ type: RESULT, data: quick });
   if (!indexReady) return;
   asked.push(query);
   inner.postMessage({ type: QUERY, data: query.trim() ? rewrite(query) : query });
