@@ -43,10 +43,10 @@ test: setup
 	$(BIN)/pytest
 
 bench: setup
-	$(BIN)/python benchmarks/scale.py --serve
+	$(BIN)/python benchmarks/scale.py --real --serve
 
 bench-full: setup
-	$(BIN)/python benchmarks/scale.py --full
+	$(BIN)/python benchmarks/scale.py --real --full
 
 search-quality: setup
 	$(BIN)/python benchmarks/search_quality.py

@@ -12,7 +12,9 @@ For each size it measures, in the same run:
   page, median of three edits (with --serve, or --full);
 - in headless Chromium, the seconds from the page's load event to the first result of a typed query.
 Figures are printed, never asserted: ratios against the baseline of the same run compare across machines.
-Usage: python benchmarks/scale.py [--full] [--serve] [--sizes 100,1000]
+With --real, the repository's own entries are measured the same way first (built in place, with their git
+history; the edited file is put back).
+Usage: python benchmarks/scale.py [--real] [--full] [--serve] [--sizes 100,1000]
 """
 
 from __future__ import annotations
@@ -87,22 +89,26 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def edit_loop(root: Path, port: int = 8765, edits: int = 3) -> float:
-    """Median seconds from saving an edit of one entry's summary to the new text on its page under `mkdocs serve --dirty`."""
+def edit_loop(root: Path, entry: str, port: int = 8765, edits: int = 3) -> float:
+    """Median seconds from saving an edit of one entry's summary to the new text on its page under `mkdocs serve --dirty`.
+
+    entry is the entry's folder and id ("programs/pwsa"); its file is put back as it was afterwards.
+    """
     command = [str(BIN / "mkdocs"), "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"]
+    target = root / "data" / f"{entry}.yaml"
+    original = target.read_bytes()
     server = subprocess.Popen(command, cwd=root, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         for line in server.stdout:
             if "Serving on" in line:
                 break
         threading_drain(server)
-        target = root / "data" / "programs" / "program-0.yaml"
-        url = f"http://127.0.0.1:{port}/programs/program-0/"
+        url = f"http://127.0.0.1:{port}/{entry}/"
         times = []
         for number in range(edits):
             time.sleep(1.5)
             marker = f"edited-{number}-{time.time_ns()}"
-            text = re.sub(r"(?m)^summary: .*$", f"summary: Edited {marker}.", target.read_text(encoding="utf-8"), count=1)
+            text = re.sub(r"(?m)^summary: .*$", f"summary: Edited {marker}.", original.decode("utf-8"), count=1)
             start = time.perf_counter()
             target.write_text(text, encoding="utf-8")
             while marker not in fetch(url) and time.perf_counter() - start < 300:
@@ -110,6 +116,7 @@ def edit_loop(root: Path, port: int = 8765, edits: int = 3) -> float:
             times.append(time.perf_counter() - start)
         return statistics.median(times)
     finally:
+        target.write_bytes(original)
         server.terminate()
         server.wait(timeout=30)
 
@@ -146,30 +153,43 @@ def first_result(site: Path, query: str) -> float:
 @dataclass
 class Row:
     size: int
+    label: str = ""
     figures: dict[str, float] = field(default_factory=dict)
 
 
 def measure(size: int, serve_too: bool) -> Row:
-    row = Row(size)
+    """A synthetic knowledge base of about `size` entries, measured in a temporary folder."""
     with tempfile.TemporaryDirectory() as tmp:
-        root, plain = Path(tmp) / "root", Path(tmp) / "plain"
-        row.size = write_synthetic(root, size)
+        root = Path(tmp) / "root"
+        written = write_synthetic(root, size)
         site_root(root)
-        acqkb = [str(BIN / "acqkb"), "--root", str(root)]
-        validate = run([*acqkb, "validate"], root)
-        row.figures |= {"validate s": validate.wall, "entries/s": row.size / validate.wall}
-        row.figures["generate s"] = run([*acqkb, "build"], root).wall
-        plain_copy(root, plain)
-        mkdocs = str(BIN / "mkdocs")
-        ours = run([mkdocs, "build", "--strict", "-d", str(Path(tmp) / "site")], root)
-        baseline = run([mkdocs, "build", "--strict", "-d", str(Path(tmp) / "plain-site")], plain)
-        row.figures |= {"build cpu s": ours.cpu, "plain cpu s": baseline.cpu, "ratio": ours.cpu / baseline.cpu, "peak MB": ours.peak_mb}
-        site = Path(tmp) / "site"
-        row.figures["KB/entry"] = folder_bytes(site) / row.size / 1024
-        row.figures["index KB/entry"] = (site / "search" / "search_index.json").stat().st_size / row.size / 1024
-        row.figures["first result s"] = first_result(site, "program")
-        if serve_too:
-            row.figures["edit s"] = edit_loop(root)
+        return measure_root(Row(written, str(written)), root, Path(tmp), serve_too, "programs/program-0")
+
+
+def measure_real(serve_too: bool) -> Row:
+    """The repository's own knowledge base, in place (with its git history); the site is built to a temporary folder."""
+    count = sum(1 for _ in (REPO / "data").rglob("*.yaml"))
+    with tempfile.TemporaryDirectory() as tmp:
+        return measure_root(Row(count, f"real {count}"), REPO, Path(tmp), serve_too, "programs/pwsa")
+
+
+def measure_root(row: Row, root: Path, tmp: Path, serve_too: bool, entry: str) -> Row:
+    plain = tmp / "plain"
+    acqkb = [str(BIN / "acqkb"), "--root", str(root)]
+    validate = run([*acqkb, "validate"], root)
+    row.figures |= {"validate s": validate.wall, "entries/s": row.size / validate.wall}
+    row.figures["generate s"] = run([*acqkb, "build"], root).wall
+    plain_copy(root, plain)
+    mkdocs = str(BIN / "mkdocs")
+    ours = run([mkdocs, "build", "--strict", "-d", str(tmp / "site")], root)
+    baseline = run([mkdocs, "build", "--strict", "-d", str(tmp / "plain-site")], plain)
+    row.figures |= {"build cpu s": ours.cpu, "plain cpu s": baseline.cpu, "ratio": ours.cpu / baseline.cpu, "peak MB": ours.peak_mb}
+    site = tmp / "site"
+    row.figures["KB/entry"] = folder_bytes(site) / row.size / 1024
+    row.figures["index KB/entry"] = (site / "search" / "search_index.json").stat().st_size / row.size / 1024
+    row.figures["first result s"] = first_result(site, "program")
+    if serve_too:
+        row.figures["edit s"] = edit_loop(root, entry)
     return row
 
 
@@ -178,14 +198,18 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="add the 10,000-entry size and the edit loop")
     parser.add_argument("--serve", action="store_true", help="measure the edit loop under mkdocs serve")
     parser.add_argument("--sizes", default="", help="comma-separated sizes, e.g. 100,1000")
+    parser.add_argument("--real", action="store_true", help="add the repository's own knowledge base (built in place)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s] or ([100, 1000, 10000] if args.full else [100, 1000])
-    rows = [measure(size, args.serve or args.full) for size in sizes]
+    serve_too = args.serve or args.full
+    rows = [measure_real(serve_too)] if args.real else []
+    synthetic = [measure(size, serve_too) for size in sizes]
+    rows += synthetic
     names = list(rows[0].figures)
-    print(f"{'entries':>8} " + " ".join(f"{n:>14}" for n in names))
+    print(f"{'entries':>10} " + " ".join(f"{n:>14}" for n in names))
     for row in rows:
-        print(f"{row.size:>8} " + " ".join(f"{row.figures.get(n, float('nan')):>14.2f}" for n in names))
-    for small, large in itertools.pairwise(rows):
+        print(f"{row.label:>10} " + " ".join(f"{row.figures.get(n, float('nan')):>14.2f}" for n in names))
+    for small, large in itertools.pairwise(synthetic):
         growth = large.size / small.size
         totals = {"validate": "validate s", "generate": "generate s", "build": "build cpu s", "memory": "peak MB"}
         ratios = [f"{name} x{large.figures[key] / small.figures[key]:.1f}" for name, key in totals.items()]
