@@ -91,11 +91,31 @@ OVERFLOW = """() => [...document.querySelectorAll('.md-content *')].filter(el =>
     return true;
   }).slice(0, 5).map(el => el.tagName + '.' + el.className + ' ends at ' + Math.round(el.getBoundingClientRect().right))"""
 
+# Words of table-cell links drawn on more than one line (a name broken mid-word; a break after a hyphen is
+# fine), the first five.
+SPLIT_WORDS = """() => {
+  const split = [];
+  for (const link of [...document.querySelectorAll('.md-content td a')].slice(0, 300)) {
+    for (const node of link.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE) continue;
+      for (const match of node.textContent.matchAll(/[^\\s-]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size > 1) split.push(match[0]);
+      }
+    }
+  }
+  return split.slice(0, 5);
+}"""
+
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_no_view_is_wider_than_a_phone(phone: Page, served_site: str, view: str) -> None:
     phone.goto(f"{served_site}/views/{view}/", wait_until="load")
     assert phone.evaluate(OVERFLOW) == []
+    assert phone.evaluate(SPLIT_WORDS) == []
     phone.evaluate("() => window.scrollTo(10000, 0)")
     assert phone.evaluate("() => window.scrollX") == 0
     ARTIFACTS.mkdir(exist_ok=True)
@@ -106,6 +126,7 @@ def test_no_view_is_wider_than_a_phone(phone: Page, served_site: str, view: str)
 def test_each_view_at_desktop_width(page: Page, served_site: str, view: str) -> None:
     page.goto(f"{served_site}/views/{view}/", wait_until="load")
     expect(page.locator("article h1")).to_be_visible()
+    assert page.evaluate(SPLIT_WORDS) == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"view-{view}-1280.png"), full_page=True)
 
