@@ -10,7 +10,9 @@ For each size it measures, in the same run:
 - the build's peak memory (maximum resident set size);
 - under `mkdocs serve --dirty`, the seconds from saving an edit to one entry to the new text on its
   page, median of three edits (with --serve, or --full);
-- in headless Chromium, the seconds from the page's load event to the first result of a typed query.
+- in headless Chromium, the seconds from the page's load event to the first result of a typed query, and
+  the share of holdout-style queries (the names of eight entries picked at random) whose first result is
+  that entry.
 Figures are printed, never asserted: ratios against the baseline of the same run compare across machines.
 With --real, the repository's own entries are measured the same way first (built in place, with their git
 history; the edited file is put back).
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
+import random
 import re
 import shutil
 import statistics
@@ -150,6 +153,31 @@ def first_result(site: Path, query: str) -> float:
         return time.perf_counter() - start
 
 
+def name_queries(root: Path, per_kind: int = 2, seed: int = 11) -> dict[str, str]:
+    """Holdout-style queries: the names of a few entries picked at random (a term by its abbreviation), each
+    with the page that should come first."""
+    import yaml
+
+    picker, queries = random.Random(seed), {}
+    for folder in ("programs", "instruments", "awards", "terms"):
+        files = sorted((root / "data" / folder).glob("*.yaml"))
+        for path in picker.sample(files, min(per_kind, len(files))):
+            record = yaml.safe_load(path.read_text(encoding="utf-8"))
+            queries[str(record.get("abbreviation") or record["title"])] = f"/{folder}/{path.stem}/"
+    return queries
+
+
+def name_hits(site: Path, queries: dict[str, str]) -> float:
+    """The share of name queries whose first result, typed into the search box in Chromium, is the expected page."""
+    from conftest import serve
+    from sitesearch import chromium, site_search
+
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        hits = [(site_search(page, base, query) or [""])[0] == expected for query, expected in queries.items()]
+    return sum(hits) / len(hits)
+
+
 @dataclass
 class Row:
     size: int
@@ -188,6 +216,7 @@ def measure_root(row: Row, root: Path, tmp: Path, serve_too: bool, entry: str) -
     row.figures["KB/entry"] = folder_bytes(site) / row.size / 1024
     row.figures["index KB/entry"] = (site / "search" / "search_index.json").stat().st_size / row.size / 1024
     row.figures["first result s"] = first_result(site, "program")
+    row.figures["names top-1"] = name_hits(site, name_queries(root))
     if serve_too:
         row.figures["edit s"] = edit_loop(root, entry)
     return row
@@ -202,13 +231,16 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s] or ([100, 1000, 10000] if args.full else [100, 1000])
     serve_too = args.serve or args.full
-    rows = [measure_real(serve_too)] if args.real else []
-    synthetic = [measure(size, serve_too) for size in sizes]
-    rows += synthetic
-    names = list(rows[0].figures)
-    print(f"{'entries':>10} " + " ".join(f"{n:>14}" for n in names))
-    for row in rows:
-        print(f"{row.label:>10} " + " ".join(f"{row.figures.get(n, float('nan')):>14.2f}" for n in names))
+    measures = [lambda: measure_real(serve_too)] if args.real else []
+    measures += [lambda size=size: measure(size, serve_too) for size in sizes]
+    rows, names = [], []
+    for take in measures:  # each row printed as soon as it is measured
+        rows.append(take())
+        if not names:
+            names = list(rows[0].figures)
+            print(f"{'entries':>10} " + " ".join(f"{n:>14}" for n in names), flush=True)
+        print(f"{rows[-1].label:>10} " + " ".join(f"{rows[-1].figures.get(n, float('nan')):>14.2f}" for n in names), flush=True)
+    synthetic = rows[1:] if args.real else rows
     for small, large in itertools.pairwise(synthetic):
         growth = large.size / small.size
         totals = {"validate": "validate s", "generate": "generate s", "build": "build cpu s", "memory": "peak MB"}

@@ -15,12 +15,14 @@ from pathlib import Path
 
 import yaml
 
+from acqkb import serving
 from acqkb.model import FOLDERS, Entry
 from acqkb.problems import Problem
 from acqkb.schema import Ctx, Invalid
 from acqkb.text import invisible_problem
 
 MAX_BYTES = 256 * 1024
+PARALLEL_FROM = 500  # files; below this, starting a second process costs more than it saves
 ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s\[\]{},]+", re.MULTILINE)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -227,7 +229,33 @@ def load_tree(root: Path) -> tuple[list[Entry], list[Problem]]:
     files, problems = walk(data_dir, root)
     if not files and not problems:
         return [], [Problem("data", 0, "empty-data", "data/ holds no entry files; add entries with `acqkb new`")]
+    entries, found = load_files(files, root)
+    return entries, problems + found
+
+
+def load_files(files: list[Path], root: Path) -> tuple[list[Entry], list[Problem]]:
+    """Load files in order; from PARALLEL_FROM files on, a forked second process loads the second half.
+
+    Loading is nearly all of `acqkb validate` (the YAML composer and the schema conversion) and is
+    independent per file, so two cores nearly halve it (measured: 0.45 s to 0.28 s for 1,452 files).
+    A serving process keeps loading alone: it has threads to fork and a cache of unchanged files.
+    """
+    if len(files) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or serving.ACTIVE:
+        return load_serially(files, root)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    half = len(files) // 2
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        second = pool.submit(load_serially, files[half:], root)
+        entries, problems = load_serially(files[:half], root)
+        more_entries, more_problems = second.result()
+    return entries + more_entries, problems + more_problems
+
+
+def load_serially(files: list[Path], root: Path) -> tuple[list[Entry], list[Problem]]:
     entries: list[Entry] = []
+    problems: list[Problem] = []
     for path in files:
         entry, found = load_entry(path, rel_path(path, root))
         problems.extend(found)
