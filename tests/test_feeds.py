@@ -24,8 +24,9 @@ from acqkb.history import read_history
 from acqkb.settings import read_settings
 from acqkb.text import render, start_tags
 from acqkb.views import changes as changes_module
+from acqkb.views.calendar import calendar_files
 from acqkb.views.changes import FEED_SIZE, clean
-from acqkb.views.files import view_files
+from acqkb.views.feeds import feed_files
 from acqkb.views.timeline import event_date, program_events
 from conftest import REPO, fixture_root
 
@@ -292,7 +293,7 @@ def real() -> tuple[KnowledgeBase, dict[str, str | bytes]]:
     assert problems == []
     kb.settings = read_settings(REPO)
     kb.history = read_history(REPO)
-    return kb, view_files(kb, kb.settings.base)
+    return kb, feed_files(kb) | calendar_files(kb)
 
 
 def test_every_real_feed_parses_and_follows_the_history(real: tuple[KnowledgeBase, dict[str, str | bytes]]) -> None:

@@ -105,10 +105,9 @@ def test_no_page_asks_for_anything_outside_the_site(built_site: tuple[Path, str]
 def test_generated_files_are_never_committed() -> None:
     import subprocess
 
-    from acqkb.pages import generated_folders
-    from acqkb.views.files import VIEW_FOLDERS
+    from acqkb.generate import DATA_FOLDERS, PAGE_FOLDERS
 
     tracked = subprocess.run(["git", "ls-files", "docs"], cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
-    owned = {*generated_folders(), *VIEW_FOLDERS}
+    owned = {*PAGE_FOLDERS, *DATA_FOLDERS}
     assert [path for path in tracked if path.split("/")[1] in owned or path == "docs/feed.xml"] == []
     assert "docs/index.md" in tracked

@@ -1,24 +1,38 @@
-"""The build step any site builder can run: check the data, write pages and the export."""
+"""The build step any site builder can run: check the data, write pages and the data files.
+
+It comes in two halves. The pages (entries, indexes, views: Markdown) are what a
+reader sees; the data files (the API, citations, calendars, feeds) are what
+tools download. `generate` writes both; a preview server may write the pages,
+show them, and write the data files just after (see acqkb.preview).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from acqkb.check import build
+from acqkb.check import KnowledgeBase, build
 from acqkb.cite import cite_files
 from acqkb.export import api_files
 from acqkb.history import read_history
-from acqkb.pages import generated_folders, render_all, write_pages
+from acqkb.model import KINDS
+from acqkb.pages import render_all, write_pages
 from acqkb.problems import Problem
 from acqkb.settings import read_settings
-from acqkb.views.files import VIEW_FOLDERS, view_files
-from acqkb.views.glossary import Glossary
+from acqkb.views.calendar import calendar_files
+from acqkb.views.feeds import feed_files
+from acqkb.views.files import view_pages
+from acqkb.views.glossary import ABBREVIATIONS_PATH, Glossary
 
 EXPORT_PATH = "api/v1/acqkb.json"
 # What of docs/ people write; everything else below docs/ the generator owns.
 HAND_WRITTEN = ("index.md", "guides", "assets")
+# The folders below docs/ each half owns entirely: a file there that the half did not write is removed.
+PAGE_FOLDERS = [*(info.folder for info in KINDS.values()), "reference", "views", "includes"]
+DATA_FOLDERS = ["api", "cite", "calendar", "feeds"]
 
 
 @dataclass
@@ -37,8 +51,8 @@ class Counts:
         )
 
 
-def generate(root: Path, site_url: str = "") -> tuple[Counts | None, list[Problem]]:
-    """Check root/data and, when it is clean, write the pages and export below root/docs.
+def checked(root: Path, site_url: str = "") -> tuple[KnowledgeBase | None, list[Problem]]:
+    """root/data loaded and checked, with the site's settings and history; None and the problems when it is not clean.
 
     The site's address and forge come from root/mkdocs.yml; site_url overrides the address.
     """
@@ -47,14 +61,41 @@ def generate(root: Path, site_url: str = "") -> tuple[Counts | None, list[Proble
         return None, problems
     kb.settings = read_settings(root, site_url)
     kb.history = read_history(root)
-    site_url = kb.settings.base
-    pages = render_all(kb)
+    return kb, []
+
+
+def write_page_files(kb: KnowledgeBase, root: Path) -> tuple[int, list[str]]:
+    """Write the Markdown pages below root/docs; the number of entry pages and the paths changed."""
+    pages = render_all(kb) | view_pages(kb)
     entry_pages = sum(1 for e in kb.entries if f"{e.folder}/{e.id}.md" in pages)
-    api = api_files(kb)
-    exported = sum(json.loads(api[EXPORT_PATH])["counts"].values())
-    yaml_copies = {f"api/yaml/{e.folder}/{e.id}.yaml": (root / e.path).read_text(encoding="utf-8") for e in kb.entries}
-    glossary = Glossary(kb)
-    files = {path: glossary.for_page(text) if path.endswith(".md") else text for path, text in (pages | view_files(kb, site_url)).items()}
-    files |= api | yaml_copies | cite_files(kb)
-    changed = write_pages(files, root / "docs", [*generated_folders(), *VIEW_FOLDERS])
-    return Counts(len(kb.entries), entry_pages, exported, changed), []
+    pages |= Glossary(kb).for_pages({path: text for path, text in pages.items() if path != ABBREVIATIONS_PATH})
+    return entry_pages, write_pages(pages, root / "docs", PAGE_FOLDERS)
+
+
+def yaml_copies(kb: KnowledgeBase, root: Path) -> dict[str, str]:
+    """Each entry's file as it is, for the API."""
+    return {f"api/yaml/{e.folder}/{e.id}.yaml": (root / e.path).read_text(encoding="utf-8") for e in kb.entries}
+
+
+def write_data_files(kb: KnowledgeBase, root: Path, stopped: Callable[[], bool] = lambda: False) -> tuple[int, list[str]] | None:
+    """Write the API, the YAML copies, the citations, calendars and feeds below root/docs; records exported and paths changed.
+
+    They are made in parts, and nothing is written when `stopped()` says so between parts (None is returned).
+    """
+    files: dict[str, str | bytes] = {}
+    for part in (api_files, partial(yaml_copies, root=root), cite_files, calendar_files, feed_files):
+        if stopped():
+            return None
+        files |= part(kb)
+    exported = sum(json.loads(files[EXPORT_PATH])["counts"].values())
+    return exported, write_pages(files, root / "docs", DATA_FOLDERS)
+
+
+def generate(root: Path, site_url: str = "") -> tuple[Counts | None, list[Problem]]:
+    """Check root/data and, when it is clean, write the pages and the data files below root/docs."""
+    kb, problems = checked(root, site_url)
+    if kb is None:
+        return None, problems
+    entry_pages, pages_changed = write_page_files(kb, root)
+    exported, data_changed = write_data_files(kb, root) or (0, [])
+    return Counts(len(kb.entries), entry_pages, exported, len(pages_changed) + len(data_changed)), []

@@ -2,8 +2,9 @@
 
 Under `mkdocs serve` it also makes an edit cheap to see: the generated folders
 of docs/ are not watched (data/ is; the generator writes docs/ itself, so
-watching it too would build twice per edit), and a data problem is reported
-without failing the rebuild, so the last good site keeps being served.
+watching it too would build twice per edit), the data files are written just
+after each rebuild (acqkb.preview), and a data problem is reported without
+failing the rebuild, so the last good site keeps being served.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 
-from acqkb import serving
+from acqkb import preview, serving
 from acqkb.generate import HAND_WRITTEN, generate
 from acqkb.minify import minified, unused_theme_files
 from acqkb.problems import report_text
@@ -29,10 +30,15 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Check data/ and write the generated pages; a data problem fails a build and is reported during serve."""
-    counts, problems = generate(Path(config.config_file_path).parent, config.site_url or "")
-    if problems and serving.ACTIVE:
-        log.info("acqkb: the data has problems; the site keeps showing the last good data:\n%s", report_text(problems))
+    root, site_url = Path(config.config_file_path).parent, config.site_url or ""
+    if serving.ACTIVE:
+        line, problems = preview.write_pages_first(root, site_url)
+        if problems:
+            log.info("acqkb: the data has problems; the site keeps showing the last good data:\n%s", report_text(problems))
+            return
+        log.info("acqkb: %s", line)
         return
+    counts, problems = generate(root, site_url)
     if problems:
         raise PluginError("acqkb: the data has problems:\n" + report_text(problems))
     log.info("acqkb: %s", counts.line())
@@ -47,6 +53,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Leave out what the theme ships but this site never loads: its source map, and Lunr's other languages."""
     for path in unused_theme_files(Path(config.site_dir)):
         path.unlink()
+    if serving.ACTIVE:
+        preview.write_data_after(Path(config.config_file_path).parent, Path(config.site_dir))
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

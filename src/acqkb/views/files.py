@@ -1,12 +1,10 @@
-"""All view pages and feed files, by their paths below docs/."""
+"""All view pages, by their paths below docs/ (their calendars and feeds are data files: acqkb.generate)."""
 
 from __future__ import annotations
 
 from acqkb.check import KnowledgeBase
-from acqkb.views.calendar import calendar_files
 from acqkb.views.changes import whats_new_page
 from acqkb.views.comparison import guide_page, matrix_page
-from acqkb.views.feeds import feed_files
 from acqkb.views.glossary import ABBREVIATIONS_PATH, Glossary
 from acqkb.views.ledger import ledger_page
 from acqkb.views.phases import phases_page
@@ -14,11 +12,9 @@ from acqkb.views.tags import tags_page
 from acqkb.views.thresholds import thresholds_page
 from acqkb.views.timeline import chronology_page
 
-VIEW_FOLDERS = ["views", "calendar", "feeds", "includes"]
 
-
-def view_files(kb: KnowledgeBase, site_url: str) -> dict[str, str | bytes]:
-    """Every view page and feed file, by its path below docs/."""
+def view_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """Every view page, and the glossary the hand-written pages include, by its path below docs/."""
     return {
         "views/chronology.md": chronology_page(kb),
         "views/comparison.md": matrix_page(kb),
@@ -29,6 +25,4 @@ def view_files(kb: KnowledgeBase, site_url: str) -> dict[str, str | bytes]:
         "views/thresholds.md": thresholds_page(kb),
         "views/whats-new.md": whats_new_page(kb),
         ABBREVIATIONS_PATH: Glossary(kb).all_lines(),
-        **feed_files(kb),
-        **calendar_files(kb),
     }

@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import re
 
+from acqkb import serving
 from acqkb.check import KnowledgeBase
 
 ABBREVIATIONS_PATH = "includes/abbreviations.md"
 # A run of letters and digits: abbreviations made of these are found by set lookup, which is far
 # quicker than one long regular expression; the few with other characters (A&S, SB-AMTI) use one.
 TOKEN = re.compile(r"[A-Za-z0-9]+")
+# Under `mkdocs serve`, the last run's pages with their definitions, and the expansions they were made
+# with: after an edit most pages come out the same and are not searched for abbreviations again.
+_LAST_RUN: dict[str, dict[str, str]] = {"expansions": {}, "pages": {}}
 
 
 class Glossary:
@@ -40,8 +44,16 @@ class Glossary:
         """Every definition, for the hand-written pages."""
         return "\n".join(self.line(a) for a in sorted(self.expansions)) + "\n"
 
+    def for_pages(self, pages: dict[str, str]) -> dict[str, str]:
+        """Each page (by path) with the definitions of the abbreviations it uses appended."""
+        if not serving.ACTIVE:
+            return {path: self.for_page(text) for path, text in pages.items()}
+        last = _LAST_RUN["pages"] if _LAST_RUN["expansions"] == self.expansions else {}
+        done = {text: last[text] if text in last else self.for_page(text) for text in pages.values()}
+        _LAST_RUN.update(expansions=self.expansions, pages=done)
+        return {path: done[text] for path, text in pages.items()}
+
     def for_page(self, markdown: str) -> str:
-        """The page with the definitions of the abbreviations it uses appended."""
         used = sorted((self.plain & set(TOKEN.findall(markdown))) | (set(self.pattern.findall(markdown)) if self.pattern else set()))
         if not used:
             return markdown
