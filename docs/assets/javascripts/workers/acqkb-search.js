@@ -11,17 +11,21 @@
 //    with a digit is asked for exactly only ("2" never matches "2025"); and the whole query is also asked
 //    for as one joined token ("_spacedevelopmentagency"), which only an entry named exactly so carries.
 //    A query using search syntax is passed on unchanged.
-// 3. Searches only the last of a burst of keystrokes: a query waits 60 ms and a newer one replaces it.
+// 3. Answers every keystroke by name at once, but asks the full text only for the last of a burst: a
+//    query waits 60 ms there and a newer one replaces it.
+// 4. Hands the index to Material's worker just after the first answer (or 300 ms after setup if nobody
+//    has typed): copying a large index to it takes tens of milliseconds that the first answer need not wait.
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var DEBOUNCE_MS = 60;
+var DEBOUNCE_MS = 60, HANDOVER_MS = 300;
 var SYNTAX = /["*+~^:]|(?:^|\s)-/;
 var separator = /[\s\-]+/;
 var names = [];          // {doc, joined, words} for every name of every page
 var indexReady = false;  // the full-text index answers from now on
 var latest = null, timer = null;
 var asked = [];          // the queries sent to the full-text index, oldest first (it answers in order)
+var setup = null;        // the setup message, until Material's worker has it
 
 var material = new URL(self.location.href).searchParams.get("material");
 var inner = new Worker(new URL("acqkb-search-index.js?material=" + encodeURIComponent(material), self.location.href));
@@ -45,6 +49,7 @@ function rewrite(query) {
 }
 
 function plainText(html) {
+  if (!/[<&]/.test(html)) return html;
   return html.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"")
     .replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
 }
@@ -94,13 +99,22 @@ function quickSearch(query) {
   };
 }
 
-function answer(query) {
+function answerByName(query) {
   // No name matches is no answer yet: "No matching documents" would show until the full text answers.
   var quick = quickSearch(query);
   if (quick.items.length || !query.trim()) self.postMessage({ type: RESULT, data: quick });
+}
+
+function askFullText(query) {
   if (!indexReady) return;
   asked.push(query);
   inner.postMessage({ type: QUERY, data: query.trim() ? rewrite(query) : query });
+}
+
+function handOver() {
+  if (setup === null) return;
+  inner.postMessage(setup);
+  setup = null;
 }
 
 inner.addEventListener("message", function (event) {
@@ -122,11 +136,14 @@ self.addEventListener("message", function (event) {
   if (message.type === SETUP) {
     if (message.data.config && message.data.config.separator) separator = new RegExp(message.data.config.separator, "g");
     learnNames(message.data.docs || []);
-    inner.postMessage(message);
+    setup = message;
     self.postMessage({ type: READY });
+    setTimeout(handOver, HANDOVER_MS);
   } else if (message.type === QUERY && typeof message.data === "string") {
     latest = message.data;
+    answerByName(latest);
+    setTimeout(handOver, 0);
     clearTimeout(timer);
-    timer = setTimeout(function () { answer(latest); }, DEBOUNCE_MS);
+    timer = setTimeout(function () { askFullText(latest); }, DEBOUNCE_MS);
   }
 });
