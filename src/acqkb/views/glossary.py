@@ -58,6 +58,7 @@ class Glossary:
         return {path: done[text] for path, text in pages.items()}
 
     def for_page(self, markdown: str) -> str:
+        """The page with the definitions of the abbreviations it uses appended."""
         used = sorted((self.plain & set(TOKEN.findall(markdown))) | self.others_in(markdown))
         if not used:
             return markdown
