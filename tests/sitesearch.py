@@ -47,6 +47,12 @@ def highlighted(href: str) -> list[str]:
 FULL_TEXT_SCORE = 100  # answers by name score at most 4 x a page's boost; full-text (Lunr) scores are far larger
 
 
+SNAPSHOT = """selector => [
+  [...document.querySelectorAll(selector)].map(e => e.href),
+  [...document.querySelectorAll(".md-search-result__article[data-md-score]")].map(e => Number(e.dataset.mdScore)),
+]"""
+
+
 def settled_results(page: Page, query: str, limit_ms: int = 30_000) -> list[str]:
     """The result links once the full-text search answers the whole query.
 
@@ -58,8 +64,9 @@ def settled_results(page: Page, query: str, limit_ms: int = 30_000) -> list[str]
     """
     word, waited = last_word(query), 0
     while waited < limit_ms:
-        hrefs = page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)")
-        scores = page.locator(".md-search-result__article[data-md-score]").evaluate_all("els => els.map(e => Number(e.dataset.mdScore))")
+        # One snapshot of links and scores: read one after the other, a name answer's links could be paired
+        # with the scores of the full-text answer that replaced it in between.
+        hrefs, scores = page.evaluate(SNAPSHOT, RESULT_LINKS)
         if any(word in highlighted(h) for h in hrefs[:10]) and scores and max(scores) > FULL_TEXT_SCORE:
             return hrefs
         if "No matching" in page.locator(".md-search-result__meta").inner_text():
