@@ -130,6 +130,8 @@ def parse_fuzzy_date(text: str) -> FuzzyDate | None:
         return None
     if result.month is not None and not 1 <= result.month <= 12:
         return None
+    if result.day is not None and result.day < 1:  # day 00: start() would read it as day 1
+        return None
     return result
 
 
