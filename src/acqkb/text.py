@@ -78,8 +78,12 @@ def printable(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=65536)
 def inline(text: str) -> str:
-    """Plain text as inline Markdown that renders as exactly that text and nothing else."""
+    """Plain text as inline Markdown that renders as exactly that text and nothing else.
+
+    Cached: the same titles and names are escaped again and again across the pages (seven times in eight).
+    """
     escaped = MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
     return LINE_START.sub(lambda m: m.group(1) + "".join("\\" + c for c in m.group(2)), escaped)
 
