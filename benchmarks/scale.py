@@ -6,8 +6,8 @@ For each size it measures, in the same run:
 - `acqkb build` (the generator alone): seconds;
 - `mkdocs build --strict` CPU seconds, and the same for plain MkDocs + Material building the very same
   generated Markdown without the hook and without the glossary definitions (the baseline): their ratio.
-  The two builds alternate, twice each, and each keeps its lowest CPU time: on a shared machine one run
-  of either can be a fifth slower than the other for no reason of its own;
+  The two builds alternate, three times each (--builds), and each keeps its lowest CPU time: on a shared
+  machine one run of either can be a fifth slower than the other for no reason of its own;
 - the built site's bytes per entry, and the search index's;
 - the build's peak memory (maximum resident set size);
 - under `mkdocs serve --dirty`, the seconds from saving an edit to one entry to the new text on its
@@ -18,7 +18,7 @@ For each size it measures, in the same run:
 Figures are printed, never asserted: ratios against the baseline of the same run compare across machines.
 With --real, the repository's own entries are measured the same way first (built in place, with their git
 history; the edited file is put back).
-Usage: python benchmarks/scale.py [--real] [--full] [--serve] [--sizes 100,1000]
+Usage: python benchmarks/scale.py [--real] [--full] [--serve] [--sizes 100,1000 | --sizes none] [--builds 3]
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from synthetic import write_synthetic  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-BUILDS = 2  # of each site, alternating
+BUILDS = 3  # of each site, alternating (--builds)
 
 
 @dataclass
@@ -188,23 +188,23 @@ class Row:
     figures: dict[str, float] = field(default_factory=dict)
 
 
-def measure(size: int, serve_too: bool) -> Row:
+def measure(size: int, serve_too: bool, builds: int) -> Row:
     """A synthetic knowledge base of about `size` entries, measured in a temporary folder."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "root"
         written = write_synthetic(root, size)
         site_root(root)
-        return measure_root(Row(written, str(written)), root, Path(tmp), serve_too, "programs/program-0")
+        return measure_root(Row(written, str(written)), root, Path(tmp), serve_too, "programs/program-0", builds)
 
 
-def measure_real(serve_too: bool) -> Row:
+def measure_real(serve_too: bool, builds: int) -> Row:
     """The repository's own knowledge base, in place (with its git history); the site is built to a temporary folder."""
     count = sum(1 for _ in (REPO / "data").rglob("*.yaml"))
     with tempfile.TemporaryDirectory() as tmp:
-        return measure_root(Row(count, f"real {count}"), REPO, Path(tmp), serve_too, "programs/pwsa")
+        return measure_root(Row(count, f"real {count}"), REPO, Path(tmp), serve_too, "programs/pwsa", builds)
 
 
-def measure_root(row: Row, root: Path, tmp: Path, serve_too: bool, entry: str) -> Row:
+def measure_root(row: Row, root: Path, tmp: Path, serve_too: bool, entry: str, builds: int = BUILDS) -> Row:
     plain = tmp / "plain"
     acqkb = [str(BIN / "acqkb"), "--root", str(root)]
     validate = run([*acqkb, "validate"], root)
@@ -213,7 +213,7 @@ def measure_root(row: Row, root: Path, tmp: Path, serve_too: bool, entry: str) -
     plain_copy(root, plain)
     mkdocs = str(BIN / "mkdocs")
     ours_runs, baseline_runs = [], []
-    for _ in range(BUILDS):
+    for _ in range(builds):
         ours_runs.append(run([mkdocs, "build", "--strict", "-d", str(tmp / "site")], root))
         baseline_runs.append(run([mkdocs, "build", "--strict", "-d", str(tmp / "plain-site")], plain))
     ours, baseline = min(ours_runs, key=lambda r: r.cpu), min(baseline_runs, key=lambda r: r.cpu)
@@ -237,13 +237,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--full", action="store_true", help="add the 10,000-entry size and the edit loop")
     parser.add_argument("--serve", action="store_true", help="measure the edit loop under mkdocs serve")
-    parser.add_argument("--sizes", default="", help="comma-separated sizes, e.g. 100,1000")
+    parser.add_argument("--sizes", default="", help="comma-separated sizes, e.g. 100,1000; none for the real data alone")
+    parser.add_argument("--builds", type=int, default=BUILDS, help="builds of each site, alternating; the lowest CPU time counts")
     parser.add_argument("--real", action="store_true", help="add the repository's own knowledge base (built in place)")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",") if s] or ([100, 1000, 10000] if args.full else [100, 1000])
+    sizes = [int(s) for s in args.sizes.split(",") if s.isdigit()] or (
+        [] if args.sizes == "none" else [100, 1000, 10000] if args.full else [100, 1000]
+    )
     serve_too = args.serve or args.full
-    measures = [lambda: measure_real(serve_too)] if args.real else []
-    measures += [lambda size=size: measure(size, serve_too) for size in sizes]
+    measures = [lambda: measure_real(serve_too, args.builds)] if args.real else []
+    measures += [lambda size=size: measure(size, serve_too, args.builds) for size in sizes]
     rows, names = [], []
     for take in measures:  # each row printed as soon as it is measured
         rows.append(take())
