@@ -21,5 +21,5 @@ def unused_theme_files(site: Path) -> list[Path]:
     """
     scripts = site / "assets" / "javascripts"
     maps = list(scripts.glob("*.js.map")) + list((scripts / "workers").glob("*.js.map"))
-    languages = [p for p in (scripts / "lunr").rglob("*.js")] if (scripts / "lunr").exists() else []
+    languages = list((scripts / "lunr").rglob("*.js"))
     return [p for p in maps + languages if p.is_file()]

@@ -13,15 +13,27 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from acqkb.check import KnowledgeBase
-from acqkb.generate import checked, write_data_files, write_page_files
+from acqkb.generate import checked, generate, write_data_files, write_page_files
 from acqkb.problems import Problem
 
 log = logging.getLogger("mkdocs.acqkb")
 
-_state: dict[str, object] = {"kb": None, "thread": None, "started": False}
+
+@dataclass
+class _Preview:
+    """The server's state between builds: whether it has built once, the data the next data thread writes,
+    and that thread."""
+
+    started: bool = False
+    pending: KnowledgeBase | None = None
+    thread: threading.Thread | None = None
+
+
+_preview = _Preview()
 _stop = threading.Event()
 
 
@@ -31,38 +43,37 @@ def write_pages_first(root: Path, site_url: str) -> tuple[str, list[Problem]]:
     The server's first build writes the data files too, so that the site is whole from the start.
     """
     wait_for_data()
+    if not _preview.started:
+        counts, problems = generate(root, site_url)
+        _preview.started = counts is not None
+        return (counts.line() if counts else ""), problems
     kb, problems = checked(root, site_url)
     if kb is None:
         return "", problems
     entry_pages, changed = write_page_files(kb, root)
-    line = f"{len(kb.entries)} entries loaded, {entry_pages} entry pages generated ({len(changed)} files changed)"
-    if not _state["started"]:
-        _state["started"] = True
-        exported, data_changed = write_data_files(kb, root) or (0, [])
-        return f"{line}, {exported} records exported ({len(data_changed)} data files changed)", []
-    _state["kb"] = kb
-    return f"{line}; the data files follow", []
+    _preview.pending = kb
+    return (
+        f"{len(kb.entries)} entries loaded, {entry_pages} entry pages generated ({len(changed)} files changed); the data files follow",
+        [],
+    )
 
 
 def write_data_after(root: Path, site_dir: Path) -> None:
     """Start writing the data files of the data just checked, copying each changed one into the built site."""
-    kb = _state["kb"]
-    if not isinstance(kb, KnowledgeBase):
+    if _preview.pending is None:
         return
-    _state["kb"] = None
-    thread = threading.Thread(target=_write_data, args=(kb, root, site_dir), name="acqkb-data", daemon=True)
-    _state["thread"] = thread
-    thread.start()
+    _preview.thread = threading.Thread(target=_write_data, args=(_preview.pending, root, site_dir), name="acqkb-data", daemon=True)
+    _preview.pending = None
+    _preview.thread.start()
 
 
 def wait_for_data() -> None:
     """Stop the last data thread (its data is about to be replaced) and wait for it; it writes all or nothing."""
-    thread = _state["thread"]
-    if isinstance(thread, threading.Thread):
+    if _preview.thread is not None:
         _stop.set()
-        thread.join()
+        _preview.thread.join()
         _stop.clear()
-        _state["thread"] = None
+        _preview.thread = None
 
 
 def _write_data(kb: KnowledgeBase, root: Path, site_dir: Path) -> None:

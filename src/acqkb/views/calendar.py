@@ -21,8 +21,7 @@ from acqkb.markdown import page_path
 from acqkb.model import Entry
 from acqkb.schema import FuzzyDate
 from acqkb.text import plain
-from acqkb.views.scopes import Scopes
-from acqkb.views.timeline import dates_differ, event_date
+from acqkb.views.timeline import dates_differ, event_date, program_events
 
 PRODID = "-//acqkb//events//EN"
 
@@ -106,13 +105,13 @@ def calendar(path: str, name: str, events: list[bytes], kb: KnowledgeBase) -> by
 
 def calendar_files(kb: KnowledgeBase) -> dict[str, bytes]:
     """The calendar of every event, and one per program with events (its sub-programs' included)."""
-    site, scopes = kb.settings.site_name, Scopes(kb)
+    site = kb.settings.site_name
     ordered = sorted(kb.of_kind("event"), key=lambda e: (event_date(e).start(), e.id))
     vevents = {e.id: vevent(e, kb).to_ical() for e in ordered}  # each written once, shared by the calendars it belongs to
     rank = {event_id: index for index, event_id in enumerate(vevents)}
     files = {"calendar/acqkb.ics": calendar("calendar/acqkb.ics", f"{site}: all events", list(vevents.values()), kb)}
     for program in kb.of_kind("program"):
-        ids = sorted((e.id for e in scopes.program_events(program)), key=rank.__getitem__)
+        ids = sorted((e.id for e in program_events(program, kb)), key=rank.__getitem__)
         if ids:
             path = f"calendar/{program.id}.ics"
             files[path] = calendar(path, f"{site}: {program.title}", [vevents[i] for i in ids], kb)
