@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from acqkb.model import Entry
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 WORD = re.compile(r"[A-Za-z&]+(?:-[A-Za-z&]+)*")
 # A word or hyphenated compound with at least two capitals: only these can be or hold an abbreviation,
 # and finding them with one regular expression keeps the check fast on long texts.
-CAPITALISED = re.compile(r"(?<![A-Za-z&-])(?=[A-Za-z&-]*[A-Z][A-Za-z&-]*[A-Z])[A-Za-z&]+(?:-[A-Za-z&]+)*")
+# (The look-ahead matches the first two capitals exactly, so it never backtracks.)
+CAPITALISED = re.compile(r"(?<![A-Za-z&-])(?=[a-z&-]*[A-Z][a-z&-]*[A-Z])[A-Za-z&]+(?:-[A-Za-z&]+)*")
 ROMAN = re.compile(r"^[IVXLC]+$")
 TEXT_FIELDS = ("title", "summary", "body", "facts", "purpose", "users", "rules", "comparison", "fits")
 
@@ -49,19 +51,29 @@ def candidate(word: str) -> str | None:
     return word
 
 
-def abbreviations_in(text: str, known: set[str]) -> Iterator[str]:
-    """The abbreviations in a text, hyphenated terms taken whole."""
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+WITH_DIGIT = re.compile(r"(?<!\S)\S*\d\S*")  # whole words only: from mid-word it would rescan each word
+
+
+def capitalised_in(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Each word or hyphenated compound with two capitals, with the abbreviations its parts would be.
+
+    Words with digits and link targets are left out. Which compounds are glossary terms
+    is decided later, against the whole glossary (see check_entry).
+    """
     if not CAPITALISED.search(text):
         return
-    for match in CAPITALISED.finditer(re.sub(r"\S*\d\S*", " ", re.sub(r"\]\([^)]*\)", "]", text))):
+    if "](" in text:
+        text = LINK_TARGET.sub("]", text)
+    for match in CAPITALISED.finditer(WITH_DIGIT.sub(" ", text)):
         compound = match.group()
-        if compound in known or compound.removesuffix("s") in known:
-            yield compound if compound in known else compound.removesuffix("s")
-            continue
-        for word in compound.split("-"):
-            found = candidate(word)
-            if found:
-                yield found
+        yield compound, parts_of(compound)
+
+
+@lru_cache(maxsize=16384)
+def parts_of(compound: str) -> tuple[str, ...]:
+    """The abbreviations the parts of a compound would be (the same words recur in every entry)."""
+    return tuple(found for word in compound.split("-") if (found := candidate(word)))
 
 
 def texts(value: object) -> Iterator[tuple[str, int]]:
@@ -81,21 +93,30 @@ def texts(value: object) -> Iterator[tuple[str, int]]:
             yield from texts(item)
 
 
+def capitalised_words(entry: Entry) -> list[tuple[str, int, str, tuple[str, ...]]]:
+    """(field, line, compound, abbreviations of its parts) for each capitalised word of an entry's text.
+
+    This part needs only the entry, so the loader's second process does it for its share of the files.
+    """
+    return [
+        (name, line or entry.line_of(name), compound, parts)
+        for name in TEXT_FIELDS
+        for text, line in texts(entry.get(name))
+        for compound, parts in capitalised_in(text)
+    ]
+
+
 def check_entry(entry: Entry, known: set[str]) -> list[Problem]:
+    """A problem for each abbreviation the entry uses that is not known, once per abbreviation; a known compound is whole."""
     problems, seen = [], set()
-    for name in TEXT_FIELDS:
-        for text, line in texts(entry.get(name)):
-            for abbreviation in abbreviations_in(text, known):
-                if abbreviation not in known and abbreviation not in seen:
-                    seen.add(abbreviation)
-                    problems.append(
-                        Problem(
-                            entry.path,
-                            line or entry.line_of(name),
-                            "no-term",
-                            f"{name}: abbreviation '{abbreviation}' has no glossary term; add one in data/terms/",
-                        )
-                    )
+    for name, line, compound, parts in entry.capitalised:
+        if compound in known or compound.removesuffix("s") in known:
+            continue
+        for abbreviation in parts:
+            if abbreviation not in known and abbreviation not in seen:
+                seen.add(abbreviation)
+                message = f"{name}: abbreviation '{abbreviation}' has no glossary term; add one in data/terms/"
+                problems.append(Problem(entry.path, line, "no-term", message))
     return problems
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from acqkb.abbreviations import check_abbreviations
 from acqkb.history import History
@@ -17,24 +16,8 @@ from acqkb.model import KINDS, Entry
 from acqkb.paths import VIEW_PAGES
 from acqkb.problems import Problem
 from acqkb.rules import check_rules
-from acqkb.schema import Claim, FuzzyDate, Ref, article
+from acqkb.schema import FuzzyDate, Ref, article
 from acqkb.settings import Settings
-
-
-def iter_refs(value: Any, where: str = "") -> Iterator[tuple[str, Ref]]:
-    """Every reference inside a value, with the field path it sits at (such as cost[0].sources)."""
-    if isinstance(value, Ref):
-        yield where, value
-    elif isinstance(value, Claim):
-        yield from iter_refs(value.value, f"{where}.value")
-        yield from iter_refs(list(value.sources), f"{where}.sources")
-        yield from iter_refs(list(value.contradicted_by), f"{where}.contradicted_by")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from iter_refs(item, f"{where}.{key}" if where else key)
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from iter_refs(item, where if isinstance(item, Ref) else f"{where}[{index}]")
 
 
 def top_field(where: str) -> str:
@@ -48,13 +31,17 @@ class KnowledgeBase:
 
     entries: list[Entry]
     by_id: dict[str, Entry] = field(default_factory=dict)
-    backlinks: dict[str, list[tuple[Entry, str]]] = field(default_factory=dict)
     today: date = field(default_factory=date.today)
     pages: set[str] = field(default_factory=set)
     # Set by the generator: the site's settings (mkdocs.yml) and the entry files' git history.
     settings: Settings = field(default_factory=Settings)
     history: History = field(default_factory=lambda: History(available=False))
     _kinds: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def backlinks(self) -> dict[str, list[tuple[Entry, str]]]:
+        """Who refers to each id, from where; the generator asks, validation does not, so it waits to be asked."""
+        return backlinks_of(self.entries)
 
     def of_kind(self, kind: str) -> list[Entry]:
         """The entries of one kind by title; views ask hundreds of times per build, so each kind is sorted once."""
@@ -68,11 +55,31 @@ class KnowledgeBase:
         return [e for e, field_name in self.backlinks.get(entry_id, []) if field_name == where and e.kind == kind]
 
 
-def check_ids(entries: list[Entry]) -> tuple[dict[str, list[Entry]], list[Problem]]:
-    """Group entries by id; an id that two files use is a problem in each of them."""
+def grouped_by_id(entries: list[Entry]) -> dict[str, list[Entry]]:
+    """The entries under each id, in path order (more than one only when an id is used twice)."""
     by_id: dict[str, list[Entry]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: e.path):
         by_id[entry.id].append(entry)
+    return by_id
+
+
+def backlinks_of(entries: list[Entry]) -> dict[str, list[tuple[Entry, str]]]:
+    """For each id, the entries whose good references name it, with the top field each refers from, once each."""
+    grouped = grouped_by_id(entries)
+    backlinks: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
+    seen: set[tuple[str, str, str]] = set()
+    for entry in entries:
+        for where, ref in entry.refs:
+            key = (ref.id, entry.path, top_field(where))
+            if key not in seen and check_ref(entry, where, ref, grouped) is None:
+                seen.add(key)
+                backlinks[ref.id].append((entry, key[2]))
+    return dict(backlinks)
+
+
+def check_ids(entries: list[Entry]) -> tuple[dict[str, list[Entry]], list[Problem]]:
+    """Group entries by id; an id that two files use is a problem in each of them."""
+    by_id = grouped_by_id(entries)
     problems = []
     for same in by_id.values():
         for entry in same if len(same) > 1 else []:
@@ -85,7 +92,11 @@ def check_ids(entries: list[Entry]) -> tuple[dict[str, list[Entry]], list[Proble
 
 def check_ref(entry: Entry, where: str, ref: Ref, by_id: dict[str, list[Entry]]) -> Problem | None:
     """A reference must name an existing entry of an allowed kind."""
-    candidates = by_id.get(ref.id, [])
+    candidates = by_id.get(ref.id)
+    if candidates and len(candidates) == 1:  # the usual case, decided without building generators
+        target = candidates[0]
+        if (not ref.kinds or target.kind in ref.kinds) and target is not entry:
+            return None
     if not candidates:
         hint = difflib.get_close_matches(ref.id, list(by_id), n=1)
         extra = f" (did you mean '{hint[0]}'?)" if hint else ""
@@ -95,7 +106,7 @@ def check_ref(entry: Entry, where: str, ref: Ref, by_id: dict[str, list[Entry]])
         return Problem(
             entry.path, ref.line, "wrong-kind", f"{where}: '{ref.id}' is {article(candidates[0].kind)}, expected {article(expected)}"
         )
-    if entry in candidates:
+    if any(candidate is entry for candidate in candidates):  # identity: equality would compare whole entries
         return Problem(entry.path, ref.line, "self-ref", f"{where}: an entry cannot refer to itself")
     return None
 
@@ -149,20 +160,11 @@ def build(root: Path, today: date | None = None) -> tuple[KnowledgeBase, list[Pr
     grouped, id_problems = check_ids(entries)
     problems += id_problems
     by_id = {entry_id: same[0] for entry_id, same in grouped.items()}
-    backlinks: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
-    seen: set[tuple[str, str, str]] = set()
     for entry in entries:
-        for where, ref in iter_refs(entry.data):
-            problem = check_ref(entry, where, ref, grouped)
-            key = (ref.id, entry.path, top_field(where))
-            if problem:
-                problems.append(problem)
-            elif key not in seen:
-                seen.add(key)
-                backlinks[ref.id].append((entry, top_field(where)))
+        problems += [problem for where, ref in entry.refs if (problem := check_ref(entry, where, ref, grouped))]
         problem = check_as_of(entry, today or date.today())
         if problem:
             problems.append(problem)
     problems += check_cycles(by_id)
-    kb = KnowledgeBase(entries, by_id, dict(backlinks), today or date.today(), site_pages(root, entries))
+    kb = KnowledgeBase(entries, by_id, today or date.today(), site_pages(root, entries))
     return kb, problems + check_abbreviations(kb) + check_rules(kb)

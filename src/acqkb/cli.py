@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from datetime import date
@@ -206,5 +207,21 @@ def main(argv: list[str] | None = None) -> int:
     return args.func(args)
 
 
+def run() -> None:
+    """The `acqkb` command: main() in a process of its own.
+
+    `validate` writes nothing, so its process ends without freeing the knowledge base object by
+    object, which took a tenth of its run (0.05 to 0.09 s of about 0.7 s on the real data).
+    Commands that write files end normally, so that every file is flushed and closed.
+    """
+    args = parser().parse_args()
+    code = args.func(args)
+    if args.func is cmd_validate:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    raise SystemExit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

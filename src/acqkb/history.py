@@ -9,7 +9,6 @@ say so, and dates fall back to `as_of`.
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -50,6 +49,8 @@ class History:
 
 def git_log(root: Path) -> str | None:
     """The raw log of data/ below root, or None when root is not in a git repository (or git is missing)."""
+    import subprocess  # here, not at the top: validation imports this module and never runs git
+
     command = ["git", "-C", str(root), "log", "--relative", f"--format={RECORD}%H{UNIT}%cs{UNIT}%s", "--name-only", "--", "data"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=60)

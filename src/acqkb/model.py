@@ -8,6 +8,7 @@ writes the field reference page from them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from acqkb.schema import (
@@ -20,11 +21,13 @@ from acqkb.schema import (
     ListOf,
     Number,
     Obj,
+    Ref,
     RefSpec,
     Slug,
     Str,
     Text,
     Url,
+    iter_refs,
 )
 
 VALUE_KINDS = ("ceiling", "potential", "obligated", "estimate", "stated", "requested", "appropriated")
@@ -311,6 +314,18 @@ class Entry:
     line: int
     data: dict[str, Any] = field(default_factory=dict)
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def refs(self) -> list[tuple[str, Ref]]:
+        """Every reference in the entry with the field path it sits at; the loader's worker finds them."""
+        return iter_refs(self.data)
+
+    @cached_property
+    def capitalised(self) -> list[tuple[str, int, str, tuple[str, ...]]]:
+        """The words that may be abbreviations, found by the loader's worker (see acqkb.abbreviations)."""
+        from acqkb.abbreviations import capitalised_words
+
+        return capitalised_words(self)
 
     def line_of(self, name: str) -> int:
         """The line a top-level field starts at, or the entry's first line."""

@@ -34,6 +34,7 @@ URL_SCHEMES = {"http", "https", "mailto"}
 # Characters that start a Markdown construct able to produce more than the plain tags above.
 TRIGGERS = re.compile(r"[<{\[]|!!!")
 SNIPPET = re.compile(r"--8<--")
+NOT_IN_URL = re.compile(r'[\x00-\x20\x7f "<>\\^`{|}]')
 MAX_LINE = 500
 
 # Characters that start inline Markdown anywhere, and the ones that matter only at the start of a line.
@@ -174,7 +175,10 @@ def sanitise(fragment: str) -> str:
 # sanitiser always keeps. Recognising that common case without rendering keeps validation at thousands of
 # entries a second (rendering every linked text took a quarter of `acqkb validate`); anything else is rendered
 # and asked of the sanitiser as before.
-SIMPLE_LINK = re.compile(r"(?<!!)\[([^\[\]<>{}`\n]*)\]\(([^()\s<>\"'`\\&]+)\)")  # no & in a target: no entity can spell a scheme
+# A label may run on to further lines that start with a letter: such a line only continues the paragraph.
+SIMPLE_LINK = re.compile(
+    r"(?<!!)\[([^\[\]<>{}`\n]*(?:\n(?=[A-Za-z])[^\[\]<>{}`\n]*)*)\]\(([^()\s<>\"'`\\&]+)\)"
+)  # no & in a target: no entity can spell a scheme
 SAFE_TARGET = re.compile(r"(?:https?://|mailto:)\S+|[^:]*")
 
 
@@ -241,6 +245,8 @@ def url_problem(url: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return "is not an http(s) URL"
+    if not NOT_IN_URL.search(url):
+        return None
     bad = sorted({char for char in url if char in ' "<>\\^`{|}' or ord(char) < 0x21 or ord(char) == 0x7F})
     if bad:
         return f"holds {' '.join(repr(c) for c in bad)}, which an address may not contain; percent-encode it"
