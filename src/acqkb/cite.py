@@ -46,7 +46,7 @@ class Citation:
         kind = KINDS[self.entry.kind].heading.rstrip("s").lower()
         return (
             f'{inline(self.site_name)}, "{inline(self.entry.title)}" ({kind} entry), checked against its sources '
-            f"{self.checked}, <{self.url}>"
+            f"{self.checked}, {inline(self.url)}"  # the page's own address as text: a link to itself would add nothing
         )
 
     def bibtex(self) -> str:

@@ -1,16 +1,67 @@
 """A smaller site: pages without the whitespace a browser does not need (minify-html, a maintained library),
-and without the theme files this site never loads."""
+each abbreviation expanded once per page, a search index without repeats, and none of the theme files this
+site never loads."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import minify_html
 
+# What Python-Markdown's abbr extension writes for each use of a glossary abbreviation. Entry text cannot hold
+# raw HTML (acqkb.text refuses it), so every <abbr> in a page comes from the extension, in this form.
+ABBREVIATION = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+
+
+# The permanent link that toc adds to every heading; on the page's title it would only point at the page itself.
+TITLE_PERMALINK = re.compile(r'<a [^>]*class="headerlink"[^>]*>(?:&para;|¶)</a>(</h1>)')
+# Material's settings for its scripts, written by Jinja's tojson with a space after every comma and colon.
+THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+HTML_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}  # as tojson escapes them
+
 
 def minified(page: str) -> str:
-    """The page minified; scripts and styles are left as they are, closing tags kept."""
+    """The page with each abbreviation expanded once, no permanent link on its title and compact theme
+    settings, minified; scripts and styles are otherwise left as they are."""
+    page = THEME_CONFIG.sub(compact_config, TITLE_PERMALINK.sub(r"\1", expanded_once(page)), count=1)
     return minify_html.minify(page, minify_js=False, minify_css=False, keep_closing_tags=True, keep_html_and_head_opening_tags=True)
+
+
+def compact_config(match: re.Match[str]) -> str:
+    """The same JSON without spaces, still safe inside a script element."""
+    text = json.dumps(json.loads(match.group(2)), separators=(",", ":"), sort_keys=True)
+    return match.group(1) + re.sub("[<>&']", lambda char: HTML_SAFE[char.group()], text) + match.group(3)
+
+
+def expanded_once(page: str) -> str:
+    """Each abbreviation keeps its expansion (the glossary tooltip) where the page first uses it; later uses are
+    plain text, as a printed text expands an abbreviation at its first use. Repeating the expansion at every
+    use was a twentieth of the site (0.9 MB on the real data)."""
+    seen: set[str] = set()
+
+    def first_only(match: re.Match[str]) -> str:
+        if match.group(2) in seen:
+            return match.group(2)
+        seen.add(match.group(2))
+        return match.group(0)
+
+    return ABBREVIATION.sub(first_only, page)
+
+
+def search_index_without_section_tags(index: str) -> str:
+    """Material's search index with the page's names (its `tags`) on the page's own entry only.
+
+    Material copies a page's tags into the entry of every section of the page; the names then weigh a
+    section as much as the page itself, and repeat on the real data to 0.4 MB. The page's entry keeps them,
+    so a name still finds its page first (the command-line search indexes whole pages the same way).
+    """
+    data = json.loads(index)
+    for doc in data["docs"]:
+        if "#" in doc["location"]:
+            doc.pop("tags", None)
+    return json.dumps(data, separators=(",", ":"), default=str)  # as Material writes it
 
 
 def unused_theme_files(site: Path) -> list[Path]:

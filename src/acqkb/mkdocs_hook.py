@@ -18,7 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from acqkb import preview, serving
 from acqkb.generate import HAND_WRITTEN, generate
-from acqkb.minify import minified, unused_theme_files
+from acqkb.minify import minified, search_index_without_section_tags, unused_theme_files
 from acqkb.problems import report_text
 
 log = logging.getLogger("mkdocs.acqkb")
@@ -45,14 +45,18 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
-    """Pages are written minified (about a quarter smaller); the markup is the same."""
+    """Pages are written minified (about a quarter smaller) with each abbreviation expanded where first used."""
     return minified(output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Leave out what the theme ships but this site never loads: its source map, and Lunr's other languages."""
+    """Leave out what the theme ships but this site never loads (its source map, Lunr's other languages), and
+    the search index's repeats (a build, not a preview: serving keeps each rebuild quick)."""
     for path in unused_theme_files(Path(config.site_dir)):
         path.unlink()
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file() and not serving.ACTIVE:
+        index.write_text(search_index_without_section_tags(index.read_text(encoding="utf-8")), encoding="utf-8")
     if serving.ACTIVE:
         preview.write_data_after(Path(config.config_file_path).parent, Path(config.site_dir))
 

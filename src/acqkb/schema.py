@@ -68,6 +68,10 @@ class Ref:
     kinds: tuple[str, ...] = ()
 
 
+# English month names, fixed: calendar.month_name follows the locale and formats a date on every lookup.
+MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
 @dataclass(frozen=True)
 class FuzzyDate:
     """A date known to a precision: day, month, quarter or year."""
@@ -108,9 +112,9 @@ class FuzzyDate:
     def label(self) -> str:
         """A reader's form: 29 May 2026, May 2026, Q2 2026, 2026."""
         if self.day is not None:
-            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
+            return f"{self.day} {MONTHS[self.month]} {self.year}"
         if self.month is not None:
-            return f"{calendar.month_name[self.month]} {self.year}"
+            return f"{MONTHS[self.month]} {self.year}"
         return f"Q{self.quarter} {self.year}" if self.quarter else str(self.year)
 
 

@@ -10,7 +10,6 @@ read the same changes.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import unicodedata
 from dataclasses import dataclass, replace
@@ -20,6 +19,7 @@ from functools import cached_property
 from acqkb.check import KnowledgeBase
 from acqkb.markdown import link
 from acqkb.model import KINDS, Entry
+from acqkb.schema import MONTHS
 from acqkb.text import inline
 
 FEED_SIZE = 50  # changes on the page and in each feed
@@ -124,7 +124,7 @@ def provenance(kb: KnowledgeBase) -> str:
 
 
 def day_label(day: date) -> str:
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+    return f"{day.day} {MONTHS[day.month]} {day.year}"
 
 
 def kind_counts(entries: tuple[Entry, ...]) -> str:
