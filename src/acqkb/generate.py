@@ -8,7 +8,6 @@ show them, and write the data files just after (see acqkb.preview).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -27,7 +26,8 @@ from acqkb.views.feeds import feed_files
 from acqkb.views.files import view_pages
 from acqkb.views.glossary import ABBREVIATIONS_PATH, Glossary
 
-EXPORT_PATH = "api/v1/acqkb.json"
+# Where each exported record is written: api/v1/<kind folder>/<id>.json.
+RECORD_FOLDERS = tuple(f"api/v1/{kind.folder}/" for kind in KINDS.values())
 # What of docs/ people write; everything else below docs/ the generator owns.
 HAND_WRITTEN = ("index.md", "guides", "assets")
 # The folders below docs/ each half owns entirely: a file there that the half did not write is removed.
@@ -87,7 +87,7 @@ def write_data_files(kb: KnowledgeBase, root: Path, stopped: Callable[[], bool] 
         if stopped():
             return None
         files |= part(kb)
-    exported = sum(json.loads(files[EXPORT_PATH])["counts"].values())
+    exported = sum(1 for path in files if path.startswith(RECORD_FOLDERS))  # one file per record
     return exported, write_pages(files, root / "docs", DATA_FOLDERS)
 
 
