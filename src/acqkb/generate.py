@@ -66,9 +66,10 @@ def checked(root: Path, site_url: str = "") -> tuple[KnowledgeBase | None, list[
 
 def write_page_files(kb: KnowledgeBase, root: Path) -> tuple[int, list[str]]:
     """Write the Markdown pages below root/docs; the number of entry pages and the paths changed."""
-    pages = render_all(kb) | view_pages(kb)
+    glossary = Glossary(kb)
+    pages = glossary.for_pages(render_all(kb) | view_pages(kb))
+    pages[ABBREVIATIONS_PATH] = glossary.all_lines()  # what the hand-written pages include, all of it
     entry_pages = sum(1 for e in kb.entries if f"{e.folder}/{e.id}.md" in pages)
-    pages |= Glossary(kb).for_pages({path: text for path, text in pages.items() if path != ABBREVIATIONS_PATH})
     return entry_pages, write_pages(pages, root / "docs", PAGE_FOLDERS)
 
 

@@ -30,11 +30,10 @@ PARALLEL_FROM = 500  # files; below this, starting a second process costs more t
 # & or * at the start of a line or after a space or flow indicator (found by look-behind: an alternation
 # tried at every character took a tenth of loading).
 ANCHOR_OR_ALIAS = re.compile(r"(?<![^\s\[{,:-])[&*][^\s\[\]{},]+")
-_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_TAGS: dict[str, str] = {}  # tag of each short plain scalar seen: keys, ids, dates and words recur in every file
 
 
-class _Loader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The safe loader, remembering what tag each short plain scalar resolves to.
 
     PyYAML resolves every plain scalar by trying its regular expressions in Python, which took half
@@ -53,9 +52,6 @@ class _Loader(_BASE_LOADER):  # type: ignore[misc, valid-type]
             if len(value) <= 64:
                 _PLAIN_TAGS[value] = tag
         return tag
-
-
-_LOADER = _Loader
 
 
 def walk(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
@@ -142,7 +138,7 @@ def anchors(text: str, rel: str) -> list[Problem]:
     if ("&" not in text and "*" not in text) or not ANCHOR_OR_ALIAS.search(text):
         return []
     problems = []
-    for event in yaml.parse(text, Loader=_LOADER):
+    for event in yaml.parse(text, Loader=_Loader):
         name = getattr(event, "anchor", None)
         if name is not None:
             what = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
@@ -155,13 +151,13 @@ def anchors(text: str, rel: str) -> list[Problem]:
 
 def single_document(text: str) -> list[yaml.Node]:
     """The documents of a text: one C call for the usual single document, all of them only when there are more."""
-    loader = _LOADER(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.composer.ComposerError as error:
         if "single document" not in str(error.context):
             raise
-        return [d for d in yaml.compose_all(text, Loader=_LOADER) if d is not None]
+        return [d for d in yaml.compose_all(text, Loader=_Loader) if d is not None]
     finally:
         loader.dispose()
     return [node] if node is not None else []

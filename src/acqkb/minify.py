@@ -19,7 +19,7 @@ ABBREVIATION = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
 TITLE_PERMALINK = re.compile(r'<a [^>]*class="headerlink"[^>]*>(?:&para;|¶)</a>(</h1>)')
 # Material's settings for its scripts, written by Jinja's tojson with a space after every comma and colon.
 THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
-HTML_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}  # as tojson escapes them
+HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})  # as tojson escapes them
 
 
 def minified(page: str) -> str:
@@ -32,7 +32,7 @@ def minified(page: str) -> str:
 def compact_config(match: re.Match[str]) -> str:
     """The same JSON without spaces, still safe inside a script element."""
     text = json.dumps(json.loads(match.group(2)), separators=(",", ":"), sort_keys=True)
-    return match.group(1) + re.sub("[<>&']", lambda char: HTML_SAFE[char.group()], text) + match.group(3)
+    return match.group(1) + text.translate(HTML_SAFE) + match.group(3)
 
 
 def expanded_once(page: str) -> str:

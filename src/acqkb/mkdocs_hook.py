@@ -54,11 +54,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     the search index's repeats (a build, not a preview: serving keeps each rebuild quick)."""
     for path in unused_theme_files(Path(config.site_dir)):
         path.unlink()
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file() and not serving.ACTIVE:
-        index.write_text(search_index_without_section_tags(index.read_text(encoding="utf-8")), encoding="utf-8")
     if serving.ACTIVE:
         preview.write_data_after(Path(config.config_file_path).parent, Path(config.site_dir))
+        return
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        index.write_text(search_index_without_section_tags(index.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

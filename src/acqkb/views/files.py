@@ -5,7 +5,6 @@ from __future__ import annotations
 from acqkb.check import KnowledgeBase
 from acqkb.views.changes import whats_new_page
 from acqkb.views.comparison import guide_page, matrix_page
-from acqkb.views.glossary import ABBREVIATIONS_PATH, Glossary
 from acqkb.views.ledger import ledger_page
 from acqkb.views.phases import phases_page
 from acqkb.views.tags import tags_page
@@ -14,7 +13,7 @@ from acqkb.views.timeline import chronology_page
 
 
 def view_pages(kb: KnowledgeBase) -> dict[str, str]:
-    """Every view page, and the glossary the hand-written pages include, by its path below docs/."""
+    """Every view page, by its path below docs/."""
     return {
         "views/chronology.md": chronology_page(kb),
         "views/comparison.md": matrix_page(kb),
@@ -24,5 +23,4 @@ def view_pages(kb: KnowledgeBase) -> dict[str, str]:
         "views/tags.md": tags_page(kb),
         "views/thresholds.md": thresholds_page(kb),
         "views/whats-new.md": whats_new_page(kb),
-        ABBREVIATIONS_PATH: Glossary(kb).all_lines(),
     }

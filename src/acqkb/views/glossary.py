@@ -72,6 +72,7 @@ class Glossary:
         position = 0
         while candidate := self.candidates.search(markdown, position):
             match = self.pattern.match(markdown, candidate.start())
-            found |= {match.group()} if match else set()
+            if match:
+                found.add(match.group())
             position = match.end() if match else candidate.start() + 1
         return found
