@@ -6,17 +6,20 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import minify_html
 
-# What Python-Markdown's abbr extension writes for each use of a glossary abbreviation. Entry text cannot hold
-# raw HTML (acqkb.text refuses it), so every <abbr> in a page comes from the extension, in this form.
+# A glossary tooltip as the generator writes it (at a generated page's first use of an abbreviation) and as
+# Python-Markdown's abbr extension writes it (at every use on a hand-written page). Entry text cannot hold raw
+# HTML (acqkb.text refuses it), so every <abbr> in a page comes from one of the two, in this form.
 ABBREVIATION = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
 
 
 # The permanent link that toc adds to every heading; on the page's title it would only point at the page itself.
-TITLE_PERMALINK = re.compile(r'<a [^>]*class="headerlink"[^>]*>(?:&para;|¶)</a>(</h1>)')
+# toc writes the class first, so the search starts at a literal and does not try every link of the page.
+TITLE_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>(?:&para;|¶)</a>(</h1>)')
 # Material's settings for its scripts, written by Jinja's tojson with a space after every comma and colon.
 THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})  # as tojson escapes them
@@ -31,14 +34,19 @@ def minified(page: str) -> str:
 
 def compact_config(match: re.Match[str]) -> str:
     """The same JSON without spaces, still safe inside a script element."""
-    text = json.dumps(json.loads(match.group(2)), separators=(",", ":"), sort_keys=True)
-    return match.group(1) + text.translate(HTML_SAFE) + match.group(3)
+    return match.group(1) + compact_json(match.group(2)) + match.group(3)
+
+
+@lru_cache(maxsize=64)  # pages differ only in their relative base address: a few distinct settings per site
+def compact_json(text: str) -> str:
+    return json.dumps(json.loads(text), separators=(",", ":"), sort_keys=True).translate(HTML_SAFE)
 
 
 def expanded_once(page: str) -> str:
-    """Each abbreviation keeps its expansion (the glossary tooltip) where the page first uses it; later uses are
-    plain text, as a printed text expands an abbreviation at its first use. Repeating the expansion at every
-    use was a twentieth of the site (0.9 MB on the real data)."""
+    """Each abbreviation keeps its expansion (its tooltip) where the page first uses it; later uses are plain
+    text, as a printed text expands an abbreviation at its first use. The generator already writes generated
+    pages this way; this does the same for the hand-written pages (where the abbr extension expands every
+    use) and for the value kinds' tooltips ("stated", "potential") that a page repeats."""
     seen: set[str] = set()
 
     def first_only(match: re.Match[str]) -> str:
