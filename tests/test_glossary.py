@@ -12,6 +12,7 @@ TERMS = {
     "AMTI": "air moving target indication",
     "SB-AMTI": "Space-Based Airborne Moving Target Indicator",
     "R&D": 'research & "development" \\ testing',
+    "U.S.C.": "United States Code",
 }
 
 
@@ -44,6 +45,11 @@ def test_front_matter_headings_and_code_are_left_alone() -> None:
     assert out.startswith("---\ntitle: OTA\n---\n\n# OTA\n\n```\nOTA\n```\n\n    OTA indented\n")
 
 
+def test_an_escaped_backtick_does_not_open_a_code_span() -> None:
+    line = "A \\` is a backtick; `OTA` is code and OTA is text."
+    assert GLOSSARY.for_page(line) == line.replace("and OTA", f"and {OTA}")
+
+
 def test_link_targets_tags_and_attribute_lists_are_left_alone() -> None:
     line = '[a](../OTA.md "OTA") <span title="OTA">x</span> {: #OTA } <https://x.example/OTA> [OTA guide](g.md)'
     assert GLOSSARY.for_page(line) == line.replace("[OTA guide]", f"[{OTA} guide]")
@@ -73,3 +79,10 @@ def test_python_markdown_renders_the_tooltip_and_keeps_heading_ids() -> None:
     assert '<h2 id="ota-terms">OTA terms</h2>' in html
     assert f'<a href="o.md">{OTA}</a>' in html
     assert '<abbr title="research &amp; &quot;development&quot; &#92; testing">R&amp;D</abbr>' in html
+
+
+def test_a_name_ending_in_punctuation_is_found_before_a_space_but_not_inside_a_word() -> None:
+    out = GLOSSARY.for_page("Under 10 U.S.C. 4022, not XU.S.C. or R&Ds, an R&D project.\n")
+    assert out == 'Under 10 <abbr title="United States Code">U.S.C.</abbr> 4022, not XU.S.C. or R&Ds, an ' + (
+        '<abbr title="research &amp; &quot;development&quot; &#92; testing">R&amp;D</abbr> project.\n'
+    )

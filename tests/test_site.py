@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urlparse
@@ -111,3 +113,22 @@ def test_generated_files_are_never_committed() -> None:
     owned = {*PAGE_FOLDERS, *DATA_FOLDERS}
     assert [path for path in tracked if path.split("/")[1] in owned or path == "docs/feed.xml"] == []
     assert "docs/index.md" in tracked
+
+
+# A tooltip in a minified page: the title is quoted only where it must be.
+TOOLTIP = re.compile(r'<abbr title=(?:"[^"]*"|[^ >"]+)>([^<]*)</abbr>')
+
+
+def test_every_glossary_tooltip_is_in_text_once_per_page(built_site: tuple[Path, str]) -> None:
+    """A tooltip never lands where it would show as markup (code, an attribute), and a page expands each
+    abbreviation once."""
+    site, _ = built_site
+    defined = set(re.findall(r"(?m)^\*\[([^\]]+)\]: ", (REPO / "docs/includes/abbreviations.md").read_text(encoding="utf-8")))
+    expanded: set[str] = set()
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "&lt;abbr" not in text, page
+        names = [name for name in map(html.unescape, TOOLTIP.findall(text)) if name in defined]
+        assert len(names) == len(set(names)), page
+        expanded |= set(names)
+    assert {"OTA", "SB-AMTI", "U.S.C.", "USD(A&S)"} <= expanded  # names with other characters too

@@ -32,10 +32,10 @@ NOT_PROSE = re.compile(r"\s{0,3}(?:#|`{3}|~{3})|\*\[|!!!|\?\?\?|\s{0,3}\[[^\]]*\
 RAW_HTML = re.compile(r"\s{0,3}<(?!(?:abbr|a|em|span|strong|time)\b|[a-z]+\b[^>]*\smarkdown\b)")
 # A fenced code block, from its opening fence to the closing one (or the end of the page).
 FENCED = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1|\Z)", re.MULTILINE | re.DOTALL)
-# What a line holds that is not text to read: code spans, an <abbr> or <code> with its text, other tags (and
+# What a line holds that is not text to read: code spans (not from an escaped backtick), an <abbr> or <code> with its text, other tags (and
 # autolinks), link targets (with one level of parentheses, and a title), reference labels, attribute lists.
 NOT_TEXT = re.compile(
-    r"(`+).*?(?<!`)\1(?!`)|<(abbr|code)\b[^>]*>.*?</\2>|<[^>]*>"
+    r"(?<!\\)(`+).*?(?<!`)\1(?!`)|<(abbr|code)\b[^>]*>.*?</\2>|<[^>]*>"
     r"|\]\((?:[^()\n]|\([^()\n]*\))*\)|\]\[[^\]\n]*\]|\{[^}\n]*\}"
 )
 # Under `mkdocs serve`, the last run's pages with their tooltips, and the expansions they were made
@@ -54,7 +54,9 @@ class Glossary:
         self.plain = {a for a in self.expansions if TOKEN.fullmatch(a)}
         others = sorted(set(self.expansions) - self.plain, key=len, reverse=True)
         alternatives = "|".join(re.escape(n) for n in others)
-        self.pattern = re.compile(rf"\b(?:{alternatives})\b") if others else None
+        # Not inside a longer word: a name that starts or ends with a letter or digit may not touch another
+        # there (`\b` would never let U.S.C. or USD(A&S) end before a space).
+        self.pattern = re.compile("|".join(map(whole_word, others))) if others else None
         # The same without the word boundaries: about four times quicker to scan a page with, it finds the
         # places where `pattern` can match, and `pattern` decides there.
         self.candidates = re.compile(f"(?:{alternatives})") if others else None
@@ -128,10 +130,10 @@ class Prose:
         return None
 
     def bounded(self, start: int, end: int) -> bool:
-        """Whether text[start:end] is a whole word (or words), as `\\b` would say at both ends."""
+        """Whether text[start:end] is not part of a longer word (as `whole_word` says)."""
         before = self.text[start - 1] if start else " "
         after = self.text[end] if end < len(self.text) else " "
-        return is_word(before) != is_word(self.text[start]) and is_word(after) != is_word(self.text[end - 1])
+        return not (is_word(before) and is_word(self.text[start])) and not (is_word(after) and is_word(self.text[end - 1]))
 
     def readable(self, start: int, end: int) -> bool:
         """Whether text[start:end] lies in a line of prose, outside anything that is not text to read."""
@@ -161,6 +163,11 @@ def front_matter_end(markdown: str) -> int:
         return 0
     end = markdown.find("\n---\n", 3)
     return end + 5 if end >= 0 else len(markdown)
+
+
+def whole_word(name: str) -> str:
+    """A regular expression for name where it is not part of a longer word."""
+    return ("(?<!\\w)" if is_word(name[0]) else "") + re.escape(name) + ("(?!\\w)" if is_word(name[-1]) else "")
 
 
 def is_word(char: str) -> bool:
