@@ -25,7 +25,7 @@ log = logging.getLogger("mkdocs.acqkb")
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    serving.ACTIVE = command == "serve"
+    serving.ACTIVE, serving.BUILDER = command == "serve", True
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
