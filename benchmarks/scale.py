@@ -50,10 +50,10 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from synthetic import write_synthetic  # noqa: E402
 
+from acqkb.minify import ABBREVIATION  # noqa: E402  (a tooltip: <abbr title="...">OTA</abbr>)
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BUILDS = 3  # of each site, alternating (--builds)
-# A tooltip the generator writes: <abbr title="Other Transaction Authority">OTA</abbr>.
-TOOLTIP = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
 
 
 @dataclass
@@ -94,11 +94,12 @@ def plain_copy(root: Path, plain: Path) -> None:
     defined = set(re.findall(r"(?m)^\*\[([^\]]+)\]: ", glossary))
 
     def untagged(match: re.Match[str]) -> str:
-        return html.unescape(match.group(1)) if html.unescape(match.group(1)) in defined else match.group(0)
+        name = html.unescape(match.group(2))
+        return name if name in defined else match.group(0)
 
     for page in (plain / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
-        stripped = TOOLTIP.sub(untagged, text).replace('--8<-- "abbreviations.md"', "")
+        stripped = ABBREVIATION.sub(untagged, text).replace('--8<-- "abbreviations.md"', "")
         if stripped != text:
             page.write_text(stripped, encoding="utf-8")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")

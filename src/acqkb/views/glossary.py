@@ -25,10 +25,10 @@ ABBREVIATIONS_PATH = "includes/abbreviations.md"
 # A run of letters and digits: abbreviations made of these are found by set lookup, which is far
 # quicker than one long regular expression; the few with other characters (A&S, SB-AMTI) use one.
 TOKEN = re.compile(r"[A-Za-z0-9]+")
-# Lines that are not prose: a heading, a fence, a definition, an admonition's title line, a reference
+# Lines that are not prose (besides fenced code): a heading, a definition, an admonition's title line, a reference
 # link, a line indented as code, or raw HTML, unless it starts with an inline tag or asks for Markdown
 # inside (md_in_html's `markdown` attribute: the timeline's items, the views' table rows).
-NOT_PROSE = re.compile(r"\s{0,3}(?:#|`{3}|~{3})|\*\[|!!!|\?\?\?|\s{0,3}\[[^\]]*\]:|(?: {4}|\t)")
+NOT_PROSE = re.compile(r"\s{0,3}#|\*\[|!!!|\?\?\?|\s{0,3}\[[^\]]*\]:|(?: {4}|\t)")
 RAW_HTML = re.compile(r"\s{0,3}<(?!(?:abbr|a|em|span|strong|time)\b|[a-z]+\b[^>]*\smarkdown\b)")
 # A fenced code block, from its opening fence to the closing one (or the end of the page).
 FENCED = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1|\Z)", re.MULTILINE | re.DOTALL)
@@ -89,14 +89,14 @@ class Glossary:
             done = at + len(name)
         return "".join([*pieces, markdown[done:]])
 
-    def others_at(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Where the abbreviations with other characters than letters and digits are in text[start:end]."""
+    def others_at(self, text: str) -> list[tuple[int, int, str]]:
+        """Where the abbreviations with other characters than letters and digits are in text."""
         found: list[tuple[int, int, str]] = []
         if self.pattern is None or self.candidates is None:
             return found
-        position = start
-        while candidate := self.candidates.search(text, position, end):
-            match = self.pattern.match(text, candidate.start(), end)
+        position = 0
+        while candidate := self.candidates.search(text, position):
+            match = self.pattern.match(text, candidate.start())
             if match:
                 found.append((match.start(), match.end(), match.group()))
             position = match.end() if match else candidate.start() + 1
@@ -104,7 +104,7 @@ class Glossary:
 
     def others_in(self, markdown: str) -> set[str]:
         """The abbreviations with other characters than letters and digits that the text holds."""
-        return {name for _, _, name in self.others_at(markdown, 0, len(markdown))}
+        return {name for _, _, name in self.others_at(markdown)}
 
 
 class Prose:
@@ -130,7 +130,9 @@ class Prose:
         return None
 
     def bounded(self, start: int, end: int) -> bool:
-        """Whether text[start:end] is not part of a longer word (as `whole_word` says)."""
+        """Whether text[start:end] is not part of a longer word, as `whole_word` says. Written out rather than
+        matched with that expression: its leading look-behind makes a search try every position, and the
+        tooltips then took 1.6 to 2.3 s instead of 0.4 to 0.6 s on the real pages."""
         before = self.text[start - 1] if start else " "
         after = self.text[end] if end < len(self.text) else " "
         return not (is_word(before) and is_word(self.text[start])) and not (is_word(after) and is_word(self.text[end - 1]))
@@ -153,7 +155,7 @@ class Prose:
         if NOT_PROSE.match(line) or RAW_HTML.match(line):
             return None
         spans = [m.span() for m in NOT_TEXT.finditer(line)]
-        spans += [(a, b) for a, b, _ in self.glossary.others_at(line, 0, len(line))]
+        spans += [(a, b) for a, b, _ in self.glossary.others_at(line)]
         return [(a + line_start, b + line_start) for a, b in spans]
 
 
